@@ -1,0 +1,239 @@
+"""A plan: one SQLite file (WAL) through SQLModel, with a recorded schema version.
+
+Every change runs in one transaction, so a crash mid-way leaves the plan as it was. A plan written
+by an older version is migrated when opened; one written by a newer version is refused unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import bindparam, delete, event, insert, inspect, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from migration_planner import __version__
+from migration_planner.inventory.contract import SystemRecord
+from migration_planner.inventory.diff import InventoryDiff, diff_records
+from migration_planner.models import AuditEntry, PlanMeta, System, Workload, WorkloadEdge
+from migration_planner.tasks import NULL_STATE, TaskState
+from migration_planner.workloads import DEFAULT_EDGES, WORKLOADS
+
+#: Bump on every schema change and add a step to MIGRATIONS (from version N to N + 1).
+SCHEMA_VERSION = 1
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+PLAN_SUFFIX = ".mplan"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class PlanError(Exception):
+    """The plan cannot be opened or written; ``str(exc)`` is a Japanese message for the planner."""
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (e.g. a service account without USER set)
+        return "unknown"
+
+
+def _set_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+class Plan:
+    """An open plan file."""
+
+    def __init__(self, path: str, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    # ------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str, *, create: bool = True) -> "Plan":
+        """Open ``path``, creating a new plan there when it does not exist and ``create`` is true."""
+        path = os.path.abspath(path)
+        name = os.path.basename(path)
+        exists = os.path.exists(path) and os.path.getsize(path) > 0
+        if exists:
+            try:
+                with open(path, "rb") as fh:
+                    head = fh.read(16)
+            except OSError as exc:
+                raise PlanError(f"プラン「{name}」を開けません（{exc.strerror or exc}）。") from None
+            if head != _SQLITE_MAGIC:
+                raise PlanError(f"「{name}」はプランファイルではありません。")
+        elif not create:
+            raise PlanError(f"プラン「{name}」が見つかりません。")
+        else:
+            folder = os.path.dirname(path)
+            if folder and not os.path.isdir(folder):
+                raise PlanError(f"フォルダ「{folder}」がありません。")
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _set_pragmas)
+        plan = cls(path, engine)
+        try:
+            plan._prepare(new=not exists)
+        except PlanError:
+            engine.dispose()
+            raise
+        except Exception as exc:
+            engine.dispose()
+            raise PlanError(f"プラン「{name}」を開けません（{type(exc).__name__}: {exc}）。") from None
+        return plan
+
+    def _prepare(self, *, new: bool) -> None:
+        name = os.path.basename(self.path)
+        with self.engine.begin() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not new and "plan_meta" not in tables:
+                raise PlanError(f"「{name}」はこのプログラムのプランではありません（別のSQLiteデータベースです）。")
+            version = 0
+            if "plan_meta" in tables:
+                row = conn.execute(text("SELECT value FROM plan_meta WHERE key='schema_version'")).first()
+                version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise PlanError(
+                    f"プラン「{name}」は新しい版のプログラム（スキーマ {version}）で作られています。"
+                    f"この版（スキーマ {SCHEMA_VERSION}）では開けません。プログラムを更新してください。"
+                )
+            for step in range(max(version, 1), SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
+            SQLModel.metadata.create_all(conn)
+            now = dt.datetime.now().isoformat(timespec="seconds")
+            meta = {"schema_version": str(SCHEMA_VERSION), "app_version": __version__}
+            if version == 0:
+                meta |= {"created_at": now, "name": os.path.splitext(name)[0]}
+            for key, value in meta.items():
+                conn.execute(
+                    text("INSERT INTO plan_meta(key, value) VALUES (:k, :v) "
+                         "ON CONFLICT(key) DO UPDATE SET value=excluded.value"),
+                    {"k": key, "v": value},
+                )
+            if not conn.execute(text("SELECT 1 FROM workload LIMIT 1")).first():
+                conn.execute(insert(Workload), [
+                    {"code": w.code, "number": w.number, "name": w.name, "position": i}
+                    for i, w in enumerate(WORKLOADS)
+                ])
+                conn.execute(insert(WorkloadEdge), [{"provider": p, "consumer": c} for p, c in DEFAULT_EDGES])
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Plan":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    # ------------------------------------------------------------ meta
+    def meta(self, key: str, default: str = "") -> str:
+        with Session(self.engine) as s:
+            row = s.get(PlanMeta, key)
+            return row.value if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.session() as s:
+            s.merge(PlanMeta(key=key, value=value))
+
+    @property
+    def name(self) -> str:
+        return self.meta("name") or os.path.splitext(os.path.basename(self.path))[0]
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta("schema_version", "0"))
+
+    # ------------------------------------------------------------ systems
+    def systems(self) -> list[System]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return list(s.exec(select(System).order_by(System.position)))
+
+    def records(self) -> list[SystemRecord]:
+        return [s.to_record() for s in self.systems()]
+
+    def system_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT COUNT(*) FROM system")).scalar_one()
+
+    def diff(self, records: list[SystemRecord]) -> InventoryDiff:
+        return diff_records(self.records(), records)
+
+    def apply_inventory(
+        self,
+        records: list[SystemRecord],
+        *,
+        source: str = "",
+        state: TaskState = NULL_STATE,
+        hooks: list[Callable[[Session, InventoryDiff], None]] | None = None,
+    ) -> InventoryDiff:
+        """Make the plan's systems equal ``records``, in one transaction; return what changed.
+
+        ``hooks`` run inside the same transaction (placement uses one to flag stale overrides).
+        """
+        state.report(0.9, "プランに保存しています")
+        with self.session() as s:
+            old = [row.to_record() for row in s.exec(select(System))]
+            changes = diff_records(old, records)
+            ids = {r.system_id: r for r in old}
+            existing = {sid: pk for pk, sid in s.exec(select(System.id, System.system_id))}
+            removed = [r.system_id for r in changes.removed]
+            if removed:
+                for chunk in _chunks(removed, 500):
+                    s.exec(delete(System).where(System.system_id.in_(chunk)))
+            new_rows, upd_rows = [], []
+            for pos, rec in enumerate(records):
+                row = System.row_from_record(rec, pos)
+                if rec.system_id in ids:
+                    row["b_id"] = existing[rec.system_id]
+                    upd_rows.append(row)
+                else:
+                    new_rows.append(row)
+            table = System.__table__
+            if upd_rows:
+                s.connection().execute(update(table).where(table.c.id == bindparam("b_id")), upd_rows)
+            if new_rows:
+                s.connection().execute(insert(table), new_rows)
+            state.check()
+            s.add(AuditEntry(
+                user=current_user(), action="import", to_value=os.path.basename(source),
+                detail_json=json.dumps({"summary": changes.summary(), **changes.to_json()}, ensure_ascii=False, default=str)[:100_000],
+            ))
+            for hook in hooks or ():
+                hook(s, changes)
+            s.flush()
+            state.check()  # last chance to cancel: nothing is committed yet
+        return changes
+
+    def audit(self, system_id: str | None = None) -> list[AuditEntry]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            q = select(AuditEntry).order_by(AuditEntry.id)
+            if system_id is not None:
+                q = q.where(AuditEntry.system_id == system_id)
+            return list(s.exec(q))
+
+
+def _chunks(items: list, n: int):
+    for i in range(0, len(items), n):
+        yield items[i : i + n]

@@ -1,0 +1,42 @@
+"""Progress and cancellation for long jobs, with no dependency on any GUI.
+
+A long job is a plain function that takes a :class:`TaskState`, calls :meth:`TaskState.report`
+now and then, and stops with :class:`Cancelled` when the user asked it to. The GUI runs it in a
+worker thread; the command line passes a state that prints nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+
+class Cancelled(Exception):
+    """The user cancelled the job; nothing was written."""
+
+
+class TaskState:
+    def __init__(self, on_progress: Callable[[float, str], None] | None = None) -> None:
+        self._on_progress = on_progress
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` when cancellation was asked for."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, fraction: float, message: str = "") -> None:
+        """Report progress (0–1) and honour cancellation."""
+        self.check()
+        if self._on_progress is not None:
+            self._on_progress(max(0.0, min(1.0, fraction)), message)
+
+
+NULL_STATE = TaskState()

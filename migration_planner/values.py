@@ -1,0 +1,215 @@
+"""Reading cell values as planners write them (../shared/inventory-format.md, "Value forms").
+
+Every parser takes a raw cell value (str, int, float, bool, date, datetime or None) and returns
+the typed value, or raises :class:`ValueProblem` with a Japanese reason a planner can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+#: Excel's day zero for serial dates (the 1900 system, with its leap-year bug accounted for).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Serial numbers we accept as Excel dates: 1990-01-01 … 2100-12-31.
+_SERIAL_MIN, _SERIAL_MAX = 32874, 73415
+
+
+class ValueProblem(ValueError):
+    """A cell value of the wrong form; ``str(exc)`` is the Japanese reason."""
+
+
+def nfkc(value: object) -> str:
+    """Text of a cell: NFKC-normalised and trimmed ('' for blank)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# ---------------------------------------------------------------- flags
+_TRUE = {"○", "◯", "●", "✓", "✔", "はい", "有", "有り", "あり", "y", "yes", "true", "1", "対象", "〇"}
+_FALSE = {"", "×", "✕", "-", "ー", "−", "―", "いいえ", "無", "無し", "なし", "n", "no", "false", "0", "対象外"}
+
+
+def parse_flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = nfkc(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueProblem("○／× などのフラグとして読めません（○・はい・有・1 または ×・いいえ・無・0・空欄）")
+
+
+# ---------------------------------------------------------------- fiscal years
+_ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988}
+_FY_RE = re.compile(
+    r"^(?:(?P<era>令和|平成|r|h)\.?\s*(?P<eyear>\d{1,2}|元)|(?:fy)?\s*(?P<year>\d{4}))\s*(?:年度|年)?$"
+)
+
+
+def fiscal_year_of(day: dt.date) -> int:
+    """The fiscal year (April–March) a date falls in."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def parse_fiscal_year(value: object) -> int:
+    if isinstance(value, (dt.datetime, dt.date)):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return fiscal_year_of(day)
+    if isinstance(value, bool):
+        raise ValueProblem("年度として読めません")
+    if isinstance(value, (int, float)):
+        if float(value).is_integer() and 1990 <= value <= 2100:
+            return int(value)
+        if _SERIAL_MIN <= value <= _SERIAL_MAX:
+            return fiscal_year_of(_EXCEL_EPOCH + dt.timedelta(days=int(value)))
+        raise ValueProblem("年度として読めません（例：2025、FY2025、R7、令和7年度）")
+    text = nfkc(value).lower().replace(" ", "")
+    m = _FY_RE.match(text)
+    if m:
+        if m.group("year"):
+            year = int(m.group("year"))
+        else:
+            eyear = m.group("eyear")
+            year = _ERAS[m.group("era")] + (1 if eyear == "元" else int(eyear))
+        if 1990 <= year <= 2100:
+            return year
+    # A date written as text: 2026/01/31, 2026-01-31, 令和8年1月31日.
+    try:
+        return fiscal_year_of(parse_date(value))
+    except ValueProblem:
+        pass
+    raise ValueProblem("年度として読めません（例：2025、FY2025、R7、令和7年度、H30）")
+
+
+# ---------------------------------------------------------------- dates
+_DATE_RE = re.compile(r"^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$")
+_ERA_DATE_RE = re.compile(r"^(令和|平成|r|h)\.?(\d{1,2}|元)[年/.\-](\d{1,2})[月/.\-](\d{1,2})日?$")
+
+
+def parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _SERIAL_MIN <= value <= _SERIAL_MAX:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValueProblem("日付として読めません")
+    text = nfkc(value).lower().replace(" ", "")
+    try:
+        m = _DATE_RE.match(text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _ERA_DATE_RE.match(text)
+        if m:
+            eyear = m.group(2)
+            year = _ERAS[m.group(1)] + (1 if eyear == "元" else int(eyear))
+            return dt.date(year, int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        raise ValueProblem("存在しない日付です") from None
+    raise ValueProblem("日付として読めません（例：2026/01/31、2026-01-31、令和8年1月31日）")
+
+
+# ---------------------------------------------------------------- numbers
+_AMOUNT_RE = re.compile(r"^[+]?\d+(?:\.\d+)?$")
+
+
+def parse_amount(value: object) -> int:
+    """An amount in 千円: a number, ``1,234``, full-width digits, or ``1,234千円``."""
+    if isinstance(value, bool):
+        raise ValueProblem("金額として読めません")
+    if isinstance(value, (int, float)):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueProblem("金額として読めません")
+        if value < 0:
+            raise ValueProblem("金額が負の値です")
+        return int(round(value))
+    text = nfkc(value).replace(",", "").replace(" ", "")
+    if text.endswith("千円"):
+        text = text[:-2]
+    if text.startswith(("-", "△", "▲", "−")):
+        raise ValueProblem("金額が負の値です")
+    if not _AMOUNT_RE.match(text):
+        raise ValueProblem("金額として読めません（千円単位の数値。例：12,345 または 12,345千円）")
+    return int(round(float(text)))
+
+
+def parse_count(value: object) -> int:
+    """A non-negative integer (server counts)."""
+    if isinstance(value, bool):
+        raise ValueProblem("0以上の整数ではありません")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueProblem("0以上の整数ではありません")
+        value = int(value)
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueProblem("0以上の整数ではありません")
+        return value
+    text = nfkc(value).replace(",", "")
+    for suffix in ("台", "式"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if not text.isdigit():
+        raise ValueProblem("0以上の整数ではありません")
+    return int(text)
+
+
+# ---------------------------------------------------------------- lists
+_LIST_SPLIT = re.compile(r"[,、，;；\n\r・]+")
+
+
+def split_list(value: object) -> list[str]:
+    """Items of a list cell (``,`` ``、`` ``，`` ``・`` ``;`` or new lines), blank items dropped."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if value is None:
+        return []
+    raw = unicodedata.normalize("NFKC", str(value))
+    return [item.strip() for item in _LIST_SPLIT.split(raw) if item.strip()]
+
+
+def split_list_keeping(value: object, known: set[str]) -> list[str]:
+    """Like :func:`split_list`, but rejoins neighbours split at ``・`` when they form a known name
+    (``子ども・子育て支援`` is one workload, not two)."""
+    if value is None:
+        return []
+    raw = unicodedata.normalize("NFKC", str(int(value) if isinstance(value, float) and value.is_integer() else value))
+    items: list[str] = []
+    for chunk in re.split(r"[,、，;；\n\r]+", raw):
+        parts = [p.strip() for p in chunk.split("・")]
+        i = 0
+        while i < len(parts):
+            joined = None
+            for j in range(len(parts), i + 1, -1):
+                candidate = "・".join(parts[i:j])
+                if re.sub(r"\s+", "", candidate) in known:
+                    joined, i = candidate, j
+                    break
+            if joined is None:
+                joined, i = parts[i], i + 1
+            if joined:
+                items.append(joined)
+    return items
+
+
+# ---------------------------------------------------------------- choices
+def parse_choice(value: object, choices: dict[str, str], what: str) -> str:
+    """One of a fixed set: ``choices`` maps accepted spellings (NFKC, lower) to the stored value."""
+    text = nfkc(value).lower().replace(" ", "")
+    if text in choices:
+        return choices[text]
+    shown = "／".join(dict.fromkeys(choices.values()))
+    raise ValueProblem(f"{what}は {shown} のいずれかで書いてください")
