@@ -1,0 +1,381 @@
+"""The inventory table: a ``QAbstractTableModel`` over plain records, sorted and filtered in Python.
+
+Sorting and filtering run over per-column key lists computed once and cached, so 100k rows sort
+about as fast as ``sorted()`` over the column (a ``QSortFilterProxyModel`` would call back into
+Python for every comparison). Extra columns (placement, …) come from annotation providers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from migration_planner.inventory.contract import TIERS, SystemRecord
+from migration_planner.workloads import workload_label
+
+_NUM_MIN = float("-inf")
+
+
+def _yen(value: int | None) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def _flag(value: bool) -> str:
+    return "○" if value else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+    display: Callable[[SystemRecord, dict], str]
+    sort_key: Callable[[SystemRecord, dict], object]
+    numeric: bool = False
+    tooltip: Callable[[SystemRecord, dict], str] | None = None
+    foreground: Callable[[SystemRecord, dict], QColor | None] | None = None
+
+
+def _text_column(key: str, title: str) -> Column:
+    return Column(key, title, lambda r, a: getattr(r, key), lambda r, a: getattr(r, key))
+
+
+def _num_column(key: str, title: str, fmt=str) -> Column:
+    def sort_key(r, a):
+        v = getattr(r, key)
+        return _NUM_MIN if v is None else v
+
+    return Column(key, title, lambda r, a: "" if getattr(r, key) is None else fmt(getattr(r, key)), sort_key, numeric=True)
+
+
+def base_columns(tr: Callable[[str], str]) -> list[Column]:
+    """The inventory's own columns, titled through ``tr`` (Qt's translation)."""
+    return [
+        _text_column("system_id", tr("システムID")),
+        _text_column("name", tr("システム名")),
+        _text_column("department", tr("所管所属")),
+        _text_column("tier", tr("系統")),
+        _num_column("servers", tr("サーバ台数")),
+        Column(
+            "workloads", tr("標準化対象業務"),
+            lambda r, a: ", ".join(r.workloads),
+            lambda r, a: len(r.workloads),
+            tooltip=lambda r, a: "\n".join(workload_label(c) for c in r.workloads),
+        ),
+        Column("resident_core", tr("住民基本系"), lambda r, a: _flag(r.resident_core), lambda r, a: r.resident_core),
+        _text_column("saas_candidate", tr("SaaS候補")),
+        _text_column("saas_fit", tr("SaaS適合")),
+        _text_column("cloud_blocker", tr("クラウド化阻害要因")),
+        _num_column("next_renewal_fy", tr("次期更新年度"), lambda y: f"{y}（R{y - 2018}）"),
+        _num_column("annual_cost", tr("年間運用経費（千円）"), _yen),
+        _num_column("migration_cost", tr("移行経費見込（千円）"), _yen),
+        Column("budget_request", tr("予算要求"), lambda r, a: _flag(r.budget_request), lambda r, a: r.budget_request),
+        _text_column("scale", tr("規模")),
+        _text_column("vendor", tr("保守事業者")),
+        Column("links_to", tr("連携先"), lambda r, a: ", ".join(r.links_to), lambda r, a: len(r.links_to)),
+        _text_column("notes", tr("備考")),
+    ]
+
+
+class SystemTableModel(QAbstractTableModel):
+    """Systems as rows; sorting and filtering done here (not by a proxy) for speed."""
+
+    SystemIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, columns: list[Column], parent=None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._all: list[SystemRecord] = []
+        self._ann: list[dict] = []
+        self._order: list[int] = []     # every row, in the current sort order
+        self._visible: list[int] = []   # rows passing the filter, in sort order
+        self._keys: dict[int, list] = {}
+        self._hay: list[str] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._predicate: Callable[[SystemRecord, dict], bool] | None = None
+        self._needle = ""
+
+    # ---------------------------------------------------------------- content
+    def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
+        self.beginResetModel()
+        self._all = list(records)
+        annotations = annotations or {}
+        self._ann = [annotations.get(r.system_id, {}) for r in self._all]
+        self._keys.clear()
+        self._hay = None
+        self._order = list(range(len(self._all)))
+        if self._sort is not None:
+            self._apply_sort()
+        self._apply_filter()
+        self.endResetModel()
+
+    def set_columns(self, columns: list[Column]) -> None:
+        self.beginResetModel()
+        self._columns = list(columns)
+        self._keys.clear()
+        self._sort = None
+        self._order = list(range(len(self._all)))
+        self._apply_filter()
+        self.endResetModel()
+
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def record(self, row: int) -> SystemRecord:
+        return self._all[self._visible[row]]
+
+    def annotation(self, row: int) -> dict:
+        return self._ann[self._visible[row]]
+
+    def row_of(self, system_id: str) -> int:
+        for row, i in enumerate(self._visible):
+            if self._all[i].system_id == system_id:
+                return row
+        return -1
+
+    def total_count(self) -> int:
+        return len(self._all)
+
+    def visible_records(self) -> list[SystemRecord]:
+        return [self._all[i] for i in self._visible]
+
+    # ---------------------------------------------------------------- Qt model API
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+                return self._columns[section].title
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
+            return None
+        i = self._visible[row]
+        column = self._columns[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(self._all[i], self._ann[i])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(self._all[i], self._ann[i]) or None
+            text = column.display(self._all[i], self._ann[i])
+            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(self._all[i], self._ann[i])
+        if role == self.SystemIdRole:
+            return self._all[i].system_id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort()
+        self._apply_filter()
+        self.layoutChanged.emit()
+
+    # ---------------------------------------------------------------- filtering
+    def set_filter(self, text: str = "", predicate: Callable[[SystemRecord, dict], bool] | None = None) -> None:
+        self.beginResetModel()
+        self._needle = text.strip().lower()
+        self._predicate = predicate
+        self._apply_filter()
+        self.endResetModel()
+
+    def _column_keys(self, column: int) -> list:
+        keys = self._keys.get(column)
+        if keys is None:
+            fn = self._columns[column].sort_key
+            keys = self._keys[column] = [fn(r, a) for r, a in zip(self._all, self._ann)]
+        return keys
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        keys = self._column_keys(column)
+        self._order = sorted(range(len(self._all)), key=keys.__getitem__,
+                             reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _haystack(self) -> list[str]:
+        if self._hay is None:
+            self._hay = [
+                "\t".join((r.system_id, r.name, r.department, r.vendor, r.saas_candidate, r.notes,
+                           r.cloud_blocker, " ".join(r.workloads), *a.get("search", ()))).lower()
+                for r, a in zip(self._all, self._ann)
+            ]
+        return self._hay
+
+    def _apply_filter(self) -> None:
+        order, needle, pred = self._order, self._needle, self._predicate
+        if needle:
+            hay = self._haystack()
+            order = [i for i in order if needle in hay[i]]
+        if pred is not None:
+            all_, ann = self._all, self._ann
+            order = [i for i in order if pred(all_[i], ann[i])]
+        self._visible = order if (needle or pred) else list(order)
+
+
+class InventoryTable(QWidget):
+    """The table with its filter bar: text, tier, department (and more from later features)."""
+
+    sig_selection_changed = Signal(str)
+    """The selected system's ID ('' when none)."""
+    sig_filter_changed = Signal()
+    """The visible rows changed (filter or reload)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = SystemTableModel(base_columns(self.tr), self)
+        self._extra_predicates: dict[str, Callable[[SystemRecord, dict], bool]] = {}
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("絞り込み（システム名・ID・所属・事業者・備考…）  Ctrl+F"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.tier_combo = QComboBox(self)
+        self.tier_combo.addItem(self.tr("すべての系統"), "")
+        for tier in TIERS:
+            self.tier_combo.addItem(tier, tier)
+        self.dept_combo = QComboBox(self)
+        self.dept_combo.setMinimumContentsLength(10)
+        self.dept_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dept_combo.addItem(self.tr("すべての所属"), "")
+        self.count_label = QLabel(self)
+
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(QLabel(self.tr("絞り込み:"), self))
+        self.filter_bar.addWidget(self.filter_edit, 3)
+        self.filter_bar.addWidget(self.tier_combo)
+        self.filter_bar.addWidget(self.dept_combo, 1)
+        self.filter_bar.addWidget(self.count_label)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        # No sort until the planner clicks a header: rows stay in the workbook's order.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setSectionsMovable(True)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.view)
+
+        # Typing filters after a short pause so 100k rows don't re-filter on every keystroke.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.tier_combo.currentIndexChanged.connect(self.apply_filter)
+        self.dept_combo.currentIndexChanged.connect(self.apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_filter)
+
+    # ---------------------------------------------------------------- API
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
+        current = self.current_system_id()
+        self.model.set_records(records, annotations)
+        self._fill_departments(records)
+        self.apply_filter()
+        if current:
+            self.select_system(current)
+        self.view.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), 280))
+
+    def set_extra_predicate(self, name: str, predicate: Callable[[SystemRecord, dict], bool] | None) -> None:
+        """Add (or remove, with None) a named filter combined with the others (AND)."""
+        if predicate is None:
+            self._extra_predicates.pop(name, None)
+        else:
+            self._extra_predicates[name] = predicate
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        tier = self.tier_combo.currentData() or ""
+        dept = self.dept_combo.currentData() or ""
+        preds = list(self._extra_predicates.values())
+        if tier:
+            preds.append(lambda r, a: r.tier == tier)
+        if dept:
+            preds.append(lambda r, a: r.department == dept)
+        predicate = None
+        if preds:
+            predicate = preds[0] if len(preds) == 1 else (lambda r, a: all(p(r, a) for p in preds))
+        current = self.current_system_id()
+        self.model.set_filter(self.filter_edit.text(), predicate)
+        self.count_label.setText(self.tr("{0} / {1} 件").format(self.model.rowCount(), self.model.total_count()))
+        if current and not self.select_system(current):
+            self.sig_selection_changed.emit("")
+        self.sig_filter_changed.emit()
+
+    def current_system_id(self) -> str:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return ""
+        return self.model.data(index, SystemTableModel.SystemIdRole) or ""
+
+    def select_system(self, system_id: str) -> bool:
+        row = self.model.row_of(system_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _fill_departments(self, records: list[SystemRecord]) -> None:
+        current = self.dept_combo.currentData() or ""
+        self.dept_combo.blockSignals(True)
+        self.dept_combo.clear()
+        self.dept_combo.addItem(self.tr("すべての所属"), "")
+        for dept in sorted({r.department for r in records}):
+            self.dept_combo.addItem(dept, dept)
+        index = self.dept_combo.findData(current)
+        self.dept_combo.setCurrentIndex(max(index, 0))
+        self.dept_combo.blockSignals(False)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        sid = self.model.data(current, SystemTableModel.SystemIdRole) if current.isValid() else ""
+        self.sig_selection_changed.emit(sid or "")

@@ -1,0 +1,454 @@
+"""The main window: menus, toolbar, the inventory table with its detail panel, and the feature tabs."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from migration_planner import APP_NAME, __version__
+from migration_planner.inventory import FileProblem, ImportFailed, read_inventory
+from migration_planner.inventory.loader import ImportResult
+from migration_planner.plan_ops import import_hooks
+from migration_planner.store import PLAN_SUFFIX, Plan, PlanError
+from ui.context import PlanContext
+from ui.dialogs import DiffDialog, IssueListDialog
+from ui.inventory_table import InventoryTable
+from ui.system_detail import SystemDetail
+from ui.workers import Job
+
+MAX_RECENT = 8
+#: Feature tabs, created the first time they are shown (start-up does not import matplotlib).
+#: (module, class, title). A module that is not there yet is skipped.
+FEATURE_TABS: list[tuple[str, str, str]] = [
+    ("ui.placement_board", "PlacementBoard", "振り分けボード"),
+    ("ui.placement_chart", "PlacementChart", "振り分けグラフ"),
+    ("ui.schedule_view", "ScheduleView", "標準化スケジュール"),
+    ("ui.subsidy_view", "SubsidyView", "補助金試算"),
+]
+
+
+def sample_inventory_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "sample_inventory.xlsx"
+
+
+class MainWindow(QMainWindow):
+    sig_import_finished = Signal(bool)
+    """An import ended: True when the plan changed."""
+
+    def __init__(self, settings: QSettings | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings()
+        self.context = PlanContext(self)
+        self._jobs: list[Job] = []
+        self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+
+        self.table = InventoryTable(self)
+        self.detail = SystemDetail(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+        self.splitter = splitter
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(splitter, self.tr("システム一覧"))
+        self._lazy_tabs: dict[int, tuple[str, str]] = {}
+        for module, cls, title in FEATURE_TABS:
+            if importlib.util.find_spec(module) is None:
+                continue
+            holder = QWidget(self)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            index = self.tabs.addTab(holder, self.tr(title))
+            self._lazy_tabs[index] = (module, cls)
+        self.tabs.currentChanged.connect(self._ensure_tab)
+        self.setCentralWidget(self.tabs)
+
+        self._status_plan = QLabel(self)
+        self._status_counts = QLabel(self)
+        self.statusBar().addWidget(self._status_counts, 1)
+        self.statusBar().addPermanentWidget(self._status_plan)
+
+        self._build_actions()
+        self.table.sig_selection_changed.connect(self._show_detail)
+        self.table.sig_filter_changed.connect(self._update_status)
+        self.context.sig_plan_opened.connect(self.reload)
+        self.context.sig_systems_changed.connect(self.reload)
+        self.context.sig_placement_changed.connect(self.reload)
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- actions and menus
+    def _build_actions(self) -> None:
+        style = self.style()
+        SP = QStyle.StandardPixmap
+
+        def action(text, slot, shortcut=None, icon=None, tip=None):
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(shortcut)
+            if icon is not None:
+                a.setIcon(style.standardIcon(icon))
+            a.setStatusTip(tip or text)
+            a.triggered.connect(slot)
+            return a
+
+        self.act_new = action(self.tr("新規(&N)…"), self.new_plan, QKeySequence.StandardKey.New, SP.SP_FileIcon, self.tr("新しいプランを作ります"))
+        self.act_open = action(self.tr("開く(&O)…"), self.open_plan_dialog, QKeySequence.StandardKey.Open, SP.SP_DialogOpenButton, self.tr("プランを開きます"))
+        self.act_import = action(self.tr("取り込み(&I)…"), self.import_dialog, QKeySequence("Ctrl+I"), SP.SP_ArrowDown, self.tr("システム一覧（.xlsx）を取り込みます"))
+        self.act_quit = action(self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit, None, self.tr("プログラムを終了します"))
+        self.act_undo = self.context.undo_stack.createUndoAction(self, self.tr("元に戻す(&U)"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(style.standardIcon(SP.SP_ArrowBack))
+        self.act_redo = self.context.undo_stack.createRedoAction(self, self.tr("やり直し(&R)"))
+        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.act_redo.setIcon(style.standardIcon(SP.SP_ArrowForward))
+        self.act_find = action(self.tr("絞り込み(&F)"), self._focus_filter, QKeySequence.StandardKey.Find)
+
+        file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
+        file_menu.addAction(self.act_new)
+        file_menu.addAction(self.act_open)
+        self.recent_menu = file_menu.addMenu(self.tr("最近使ったプラン(&R)"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_import)
+        self.export_menu_anchor = file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        self.file_menu = file_menu
+
+        edit_menu = self.menuBar().addMenu(self.tr("編集(&E)"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+
+        view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
+        for index in range(self.tabs.count()):
+            a = QAction(self.tabs.tabText(index), self)
+            a.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            a.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(a)
+
+        help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        help_menu.addAction(action(self.tr("バージョン情報(&A)"), self.about))
+
+        toolbar = self.addToolBar(self.tr("ツールバー"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.act_new, self.act_open, self.act_import):
+            toolbar.addAction(a)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_undo)
+        toolbar.addAction(self.act_redo)
+        self.toolbar = toolbar
+        self._refresh_recent_menu()
+
+    def _focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.table.focus_filter()
+
+    def _ensure_tab(self, index: int) -> None:
+        spec = self._lazy_tabs.pop(index, None)
+        if spec is None:
+            return
+        module, cls = spec
+        holder = self.tabs.widget(index)
+        try:
+            widget = getattr(importlib.import_module(module), cls)(self.context, holder)
+        except Exception as exc:  # a broken view must not take the window down
+            widget = QLabel(self.tr("この画面を表示できません：{0}").format(exc), holder)
+            widget.setWordWrap(True)
+        holder.layout().addWidget(widget)
+
+    def feature_widget(self, cls_name: str) -> QWidget | None:
+        """The feature tab's widget of class ``cls_name``, created if needed (tests and menus use it)."""
+        for index in range(self.tabs.count()):
+            spec = self._lazy_tabs.get(index)
+            if spec and spec[1] == cls_name:
+                self._ensure_tab(index)
+            holder = self.tabs.widget(index)
+            layout = holder.layout() if holder is not None else None
+            if layout is not None and layout.count():
+                widget = layout.itemAt(0).widget()
+                if type(widget).__name__ == cls_name:
+                    return widget
+        return None
+
+    # ---------------------------------------------------------------- plan
+    @property
+    def plan(self) -> Plan | None:
+        return self.context.plan
+
+    def open_plan(self, path: str, *, create: bool = False) -> bool:
+        try:
+            plan = Plan.open(path, create=create)
+        except PlanError as exc:
+            QMessageBox.warning(self, self.tr("プランを開けません"), str(exc))
+            self._forget_recent(path)
+            return False
+        self.context.set_plan(plan)
+        self._remember_recent(plan.path)
+        return True
+
+    def new_plan(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("新しいプラン"), str(Path(self._last_dir()) / (self.tr("新しいプラン") + PLAN_SUFFIX)),
+            self.tr("移行計画プラン (*{0})").format(PLAN_SUFFIX),
+        )
+        if not path:
+            return
+        if not path.endswith(PLAN_SUFFIX):
+            path += PLAN_SUFFIX
+        if os.path.exists(path):
+            QMessageBox.warning(self, self.tr("新しいプラン"), self.tr("「{0}」はすでにあります。別の名前を選んでください。").format(os.path.basename(path)))
+            return
+        if self.open_plan(path, create=True):
+            self.statusBar().showMessage(self.tr("新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。"), 8000)
+
+    def open_plan_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("プランを開く"), self._last_dir(),
+            self.tr("移行計画プラン (*{0});;すべてのファイル (*)").format(PLAN_SUFFIX),
+        )
+        if path:
+            self.open_plan(path)
+
+    def reload(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        records = plan.records()
+        annotations = self.annotations(records)
+        self.table.set_records(records, annotations)
+        self.detail.set_names({r.system_id: r.name for r in records})
+        self._show_detail(self.table.current_system_id())
+        self.setWindowTitle(f"{plan.name} — {APP_NAME}")
+        self._status_plan.setText(self.tr("プラン: {0}").format(plan.path))
+        self._status_plan.setToolTip(plan.path)
+        self._update_status()
+
+    def annotations(self, records) -> dict[str, dict]:
+        """Per-system values that features add to the table (placement …). Overridden by features."""
+        return {}
+
+    def _show_detail(self, system_id: str) -> None:
+        row = self.table.model.row_of(system_id) if system_id else -1
+        if row < 0:
+            self.detail.show_empty()
+        else:
+            self.detail.show_system(self.table.model.record(row), self.table.model.annotation(row))
+
+    def _update_status(self) -> None:
+        model = self.table.model
+        shown = model.visible_records()
+        servers = sum(r.servers for r in shown)
+        cost = sum(r.annual_cost or 0 for r in shown)
+        self._status_counts.setText(
+            self.tr("表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円").format(
+                len(shown), model.total_count(), servers, cost)
+        )
+
+    # ---------------------------------------------------------------- import
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("システム一覧を取り込む"), self._last_dir(),
+            self.tr("Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)"),
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str, *, confirm: bool = True) -> Job | None:
+        """Read ``path`` off the GUI thread; show errors, or the changes to accept, then save."""
+        if self.plan is None:
+            QMessageBox.information(self, self.tr("取り込み"), self.tr("先にプランを作るか開いてください。"))
+            return None
+        self.settings.setValue("paths/last_dir", os.path.dirname(os.path.abspath(path)))
+        name = os.path.basename(path)
+
+        def read(state):
+            result = read_inventory(path, state=state)
+            return result, self.plan.diff(result.records) if self.plan else None
+
+        def done(payload):
+            result, diff = payload
+            self._after_read(path, result, diff, confirm=confirm)
+
+        def failed(exc):
+            self._show_import_error(name, exc)
+            self.sig_import_finished.emit(False)
+
+        return self._start_job(self.tr("「{0}」を読み込んでいます").format(name), read, done, failed)
+
+    def _after_read(self, path: str, result: ImportResult, diff, *, confirm: bool) -> None:
+        name = os.path.basename(path)
+        if diff is not None and diff.is_empty:
+            QMessageBox.information(self, self.tr("取り込み"), self.tr("「{0}」の内容はプランと同じです。変更はありません。").format(name))
+            self.sig_import_finished.emit(False)
+            return
+        had_systems = self.plan.system_count() > 0
+        if confirm and had_systems:
+            dialog = DiffDialog(diff, name, result.warnings, self)
+            if dialog.exec() != DiffDialog.DialogCode.Accepted:
+                self.statusBar().showMessage(self.tr("取り込みを取りやめました。プランは変わっていません。"), 6000)
+                self.sig_import_finished.emit(False)
+                return
+        plan = self.plan
+
+        def save(state):
+            return plan.apply_inventory(result.records, source=path, state=state, hooks=import_hooks())
+
+        def saved(changes):
+            self.context.undo_stack.clear()  # an import is not undoable: its audit entry records it
+            self.context.notify("systems")
+            self.context.notify("schedule")
+            msg = self.tr("「{0}」を取り込みました（{1}）。").format(name, changes.summary())
+            if result.warnings:
+                msg += self.tr(" 警告 {0} 件。").format(len(result.warnings))
+            self.statusBar().showMessage(msg, 10000)
+            if result.warnings and not had_systems and confirm:
+                IssueListDialog(self.tr("取り込みの警告"), msg, result.warnings, self).exec()
+            self.sig_import_finished.emit(True)
+
+        def failed(exc):
+            self._show_import_error(name, exc)
+            self.sig_import_finished.emit(False)
+
+        self._start_job(self.tr("プランに保存しています"), save, saved, failed)
+
+    def _show_import_error(self, name: str, exc: BaseException) -> None:
+        if isinstance(exc, ImportFailed):
+            dialog = IssueListDialog(
+                self.tr("取り込みエラー"),
+                self.tr("「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。"
+                        "Excelで直してから、もう一度取り込んでください。").format(name, len(exc.errors)),
+                exc.issues, self,
+            )
+            self._last_issue_dialog = dialog
+            dialog.open()
+        elif isinstance(exc, FileProblem):
+            QMessageBox.warning(self, self.tr("取り込めません"), exc.message)
+        elif isinstance(exc, PlanError):
+            QMessageBox.warning(self, self.tr("プランに保存できません"), str(exc))
+        else:
+            QMessageBox.critical(
+                self, self.tr("取り込めません"),
+                self.tr("予期しないエラーで取り込めませんでした。プランは変わっていません。\n{0}: {1}").format(type(exc).__name__, exc),
+            )
+
+    def _start_job(self, title, fn, on_done, on_error) -> Job:
+        job = Job(self, title, fn, on_done, on_error)
+        self._jobs.append(job)
+        job.sig_finished.connect(lambda j=job: self._jobs.remove(j) if j in self._jobs else None)
+        return job.start()
+
+    def busy(self) -> bool:
+        return any(j.running for j in self._jobs)
+
+    # ---------------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and urls[0].toLocalFile().lower().endswith((".xlsx", ".xlsm", PLAN_SUFFIX)):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if not urls:
+            return
+        path = urls[0].toLocalFile()
+        event.acceptProposedAction()
+        if path.lower().endswith(PLAN_SUFFIX):
+            self.open_plan(path)
+        else:
+            QTimer.singleShot(0, lambda: self.import_file(path))
+
+    # ---------------------------------------------------------------- settings
+    def _last_dir(self) -> str:
+        return str(self.settings.value("paths/last_dir", str(Path.home())))
+
+    def recent_plans(self) -> list[str]:
+        value = self.settings.value("plans/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self.recent_plans() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("plans/recent", recent[:MAX_RECENT])
+        self.settings.setValue("plans/last", path)
+        self._refresh_recent_menu()
+
+    def _forget_recent(self, path: str) -> None:
+        self.settings.setValue("plans/recent", [p for p in self.recent_plans() if p != path])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_plans()
+        for i, path in enumerate(recent):
+            a = self.recent_menu.addAction(f"&{i + 1} {os.path.basename(path)}")
+            a.setToolTip(path)
+            a.setStatusTip(path)
+            a.triggered.connect(lambda _c=False, p=path: self.open_plan(p))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("（なし）"))
+            empty.setEnabled(False)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy():
+            answer = QMessageBox.question(
+                self, APP_NAME, self.tr("処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            for job in list(self._jobs):
+                job.cancel()
+                job.worker.wait(5000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        if self.plan is not None:
+            self.plan.close()
+        event.accept()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("バージョン情報"),
+            self.tr("<h3>{0}</h3><p>バージョン {1}</p><p>大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。</p>"
+                    "<p>日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）</p>").format(APP_NAME, __version__),
+        )
+
+    def open_url(self, path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
