@@ -15,4 +15,8 @@ def register_import_hook(hook: Callable) -> None:
 
 
 def import_hooks() -> list[Callable]:
+    """The hooks every import runs. Importing the features here (not at module import) registers
+    their hooks for every front end without making the store depend on them."""
+    import migration_planner.placement  # noqa: F401  (registers flag_stale_overrides)
+
     return list(_IMPORT_HOOKS)

@@ -1,0 +1,795 @@
+"""Where each system goes, by the refresh plan's decision order (domain.md §1), and why.
+
+First match wins:
+
+1. ``gov_cloud`` (ガバメントクラウド) — the system carries a standardization workload, or is
+   flagged 住民基本系 (``resident_core``).
+2. ``saas`` (SaaS) — a SaaS candidate is recorded and its fit is not 不適合. A fit of 未検討
+   (or blank, which the contract reads as 未検討) still places it in SaaS, with the caveat
+   ``SaaS適合 未検討``.
+3. ``common_cloud`` (大阪市共通クラウド) — no cloud blocker is recorded.
+4. ``on_premises`` (オンプレミス) — everything else.
+
+Every placement carries a trace: the four steps in order, whether each matched, the inputs it read
+and a Japanese sentence a planner can quote. Steps after the deciding one are listed as
+**未判定** (not evaluated, ``matched is None``): first match wins, so they played no part.
+
+Speed: :func:`place_many` decides with one inline if-chain per record and keeps only the step
+number; :class:`Placement` objects (and their trace sentences) are built when asked for. Records
+are plain data and are read, never changed; their text is trimmed (the inventory contract
+normalises every cell), so a blank candidate or blocker is the empty string.
+
+Overrides: a planner overrules a placement with a reason (:func:`set_override`). The override keeps
+the placement inputs it was made against; a re-import that changes them flags it for review (an
+import hook registered here). Every change appends to the audit history, which is never edited.
+Changes are plain-data commands with inverses (:class:`OverrideCommand`, :class:`SystemEditCommand`)
+that the window wraps in ``QUndoCommand``.
+
+Timing: a system migrates in the fiscal year of its next renewal (the cut-over replaces the renewal,
+so the current hardware and contract are not renewed) and prepares in the year before it (budget
+request, procurement, Fit&Gap). See :func:`migration_window` and :data:`GROUPS`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sqlmodel import Session, select
+
+from migration_planner.inventory.contract import FIELD_LABELS, RECORD_FIELDS, SAAS_FITS, SCALES, TIERS, SystemRecord
+from migration_planner.inventory.diff import InventoryDiff, show_value
+from migration_planner.models import AuditEntry, Override, System, now
+from migration_planner.plan_ops import register_import_hook
+from migration_planner.store import Plan, current_user
+from migration_planner.values import (
+    ValueProblem,
+    fiscal_year_of,
+    nfkc,
+    parse_amount,
+    parse_count,
+    parse_fiscal_year,
+    parse_flag,
+    split_list,
+)
+from migration_planner.workloads import parse_workload_token, sort_codes, workload_label
+
+# ---------------------------------------------------------------- destinations
+GOV_CLOUD = "gov_cloud"
+SAAS = "saas"
+COMMON_CLOUD = "common_cloud"
+ON_PREMISES = "on_premises"
+
+#: In the decision order: index + 1 is the step that places a system there.
+DESTINATIONS: tuple[str, ...] = (GOV_CLOUD, SAAS, COMMON_CLOUD, ON_PREMISES)
+DESTINATION_LABELS: dict[str, str] = {
+    GOV_CLOUD: "ガバメントクラウド",
+    SAAS: "SaaS",
+    COMMON_CLOUD: "大阪市共通クラウド",
+    ON_PREMISES: "オンプレミス",
+}
+STEP_OF: dict[str, int] = {d: i + 1 for i, d in enumerate(DESTINATIONS)}
+
+#: Shown wherever a SaaS placement rests on a fit nobody has reviewed yet.
+CAVEAT_SAAS_UNREVIEWED = "SaaS適合 未検討"
+
+#: The system fields the decision reads (an override remembers them; changing them flags it).
+PLACEMENT_INPUTS: tuple[str, ...] = ("workloads", "resident_core", "saas_candidate", "saas_fit", "cloud_blocker")
+
+_NOT_FIT = "不適合"
+_UNREVIEWED = "未検討"
+
+
+class PlacementError(ValueError):
+    """A placement change that cannot be made; ``str(exc)`` is a Japanese message for the planner."""
+
+
+class ReasonRequired(PlacementError):
+    """An override without a reason."""
+
+
+def destination_code(value: str) -> str:
+    """A destination code from its code or its Japanese label (``"SaaS"``, ``"オンプレミス"``)."""
+    text = nfkc(value)
+    if text in DESTINATION_LABELS:
+        return text
+    for code, label in DESTINATION_LABELS.items():
+        if text.lower() in (label.lower(), code.replace("_", "-")):
+            return code
+    shown = "、".join(f"{c}（{label}）" for c, label in DESTINATION_LABELS.items())
+    raise PlacementError(f"移行先「{value}」はありません。{shown} のいずれかを指定してください。")
+
+
+# ---------------------------------------------------------------- inputs and trace
+class PlacementInputs(NamedTuple):
+    """The values the decision reads, as the plan held them."""
+
+    workloads: tuple[str, ...]
+    resident_core: bool
+    saas_candidate: str
+    saas_fit: str
+    cloud_blocker: str
+
+    @classmethod
+    def of(cls, record: SystemRecord | System) -> "PlacementInputs":
+        return cls(tuple(record.workloads), bool(record.resident_core), record.saas_candidate or "",
+                   record.saas_fit or _UNREVIEWED, record.cloud_blocker or "")
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PlacementInputs":
+        return cls(tuple(data.get("workloads", ())), bool(data.get("resident_core", False)),
+                   data.get("saas_candidate", ""), data.get("saas_fit", "") or _UNREVIEWED,
+                   data.get("cloud_blocker", ""))
+
+    def to_json(self) -> dict:
+        return {"workloads": list(self.workloads), "resident_core": self.resident_core,
+                "saas_candidate": self.saas_candidate, "saas_fit": self.saas_fit,
+                "cloud_blocker": self.cloud_blocker}
+
+    def changes_from(self, old: "PlacementInputs") -> list[str]:
+        """「SaaS適合：未検討 → 適合」 lines for each input that differs from ``old``."""
+        lines = []
+        for name, before, after in zip(self._fields, old, self):
+            if before != after:
+                shown_before = list(before) if isinstance(before, tuple) else before
+                shown_after = list(after) if isinstance(after, tuple) else after
+                lines.append(f"{FIELD_LABELS[name]}：{show_value(shown_before)} → {show_value(shown_after)}")
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One step of the decision for one system.
+
+    ``matched`` is True (the step placed the system), False (it was checked and did not apply)
+    or None (未判定: an earlier step had already decided).
+    """
+
+    step: int
+    destination: str
+    matched: bool | None
+    inputs: dict
+    sentence: str
+
+    @property
+    def status(self) -> str:
+        return {True: "該当", False: "非該当", None: "未判定"}[self.matched]
+
+    def to_json(self) -> dict:
+        return {"step": self.step, "destination": self.destination, "matched": self.matched,
+                "status": self.status, "inputs": self.inputs, "sentence": self.sentence}
+
+
+def _quoted(text: str) -> str:
+    return f"「{text}」"
+
+
+def _trace(inp: PlacementInputs, decided: int) -> tuple[TraceStep, ...]:
+    """The four steps for ``inp``, knowing the deciding step (from the fast if-chain)."""
+    label = DESTINATION_LABELS
+    steps: list[TraceStep] = []
+
+    def add(step: int, inputs: dict, matched: bool, yes: str, no: str) -> None:
+        if step > decided:
+            sentence = f"ステップ{step}：未判定（ステップ{decided}で決定）"
+            steps.append(TraceStep(step, DESTINATIONS[step - 1], None, inputs, sentence))
+            return
+        steps.append(TraceStep(step, DESTINATIONS[step - 1], matched, inputs,
+                               f"ステップ{step}：" + (yes if matched else no)))
+
+    names = "、".join(workload_label(c) for c in inp.workloads)
+    if inp.workloads:
+        yes1 = f"標準化対象業務（{names}）を含むため {label[GOV_CLOUD]}"
+    else:
+        yes1 = f"住民基本系のため {label[GOV_CLOUD]}"
+    add(1, {"workloads": list(inp.workloads), "resident_core": inp.resident_core},
+        bool(inp.workloads or inp.resident_core), yes1,
+        "標準化対象業務を含まず、住民基本系でもないため 該当せず")
+
+    cand, fit = inp.saas_candidate, inp.saas_fit or _UNREVIEWED
+    yes2 = f"SaaS候補{_quoted(cand)}があり、SaaS適合が{_quoted(fit)}のため {label[SAAS]}"
+    if fit == _UNREVIEWED:
+        yes2 += f"（注意：{CAVEAT_SAAS_UNREVIEWED}）"
+    no2 = (f"SaaS候補{_quoted(cand)}はSaaS適合が{_quoted(fit)}のため 該当せず" if cand
+           else "SaaS候補がないため 該当せず")
+    add(2, {"saas_candidate": cand, "saas_fit": fit}, bool(cand) and fit != _NOT_FIT, yes2, no2)
+
+    blocker = inp.cloud_blocker
+    add(3, {"cloud_blocker": blocker}, not blocker,
+        f"クラウド化阻害要因がないため {label[COMMON_CLOUD]}",
+        f"クラウド化阻害要因{_quoted(blocker)}があるため 該当せず")
+
+    add(4, {"cloud_blocker": blocker}, True,
+        f"クラウド化阻害要因{_quoted(blocker)}によりクラウドへ移せないため {label[ON_PREMISES]}"
+        if blocker else f"上記のいずれにも該当しないため {label[ON_PREMISES]}", "")
+    return tuple(steps)
+
+
+class Placement:
+    """The automatic placement of one system: destination, deciding step, caveat and trace."""
+
+    __slots__ = ("system_id", "step", "inputs", "_trace")
+
+    def __init__(self, system_id: str, step: int, inputs: PlacementInputs) -> None:
+        self.system_id = system_id
+        self.step = step
+        self.inputs = inputs
+        self._trace: tuple[TraceStep, ...] | None = None
+
+    @property
+    def destination(self) -> str:
+        return DESTINATIONS[self.step - 1]
+
+    @property
+    def label(self) -> str:
+        return DESTINATION_LABELS[self.destination]
+
+    @property
+    def caveat(self) -> str:
+        """``SaaS適合 未検討`` when SaaS was chosen on a fit nobody has reviewed, else ''."""
+        return CAVEAT_SAAS_UNREVIEWED if self.step == 2 and self.inputs.saas_fit == _UNREVIEWED else ""
+
+    @property
+    def trace(self) -> tuple[TraceStep, ...]:
+        """All four steps in order (built on first use)."""
+        if self._trace is None:
+            self._trace = _trace(self.inputs, self.step)
+        return self._trace
+
+    @property
+    def reasons(self) -> list[str]:
+        """The sentences of the steps that were evaluated; the last one decided."""
+        return [t.sentence for t in self.trace if t.matched is not None]
+
+    @property
+    def sentence(self) -> str:
+        """The deciding step's sentence."""
+        return self.trace[self.step - 1].sentence
+
+    def to_json(self) -> dict:
+        return {"system_id": self.system_id, "destination": self.destination, "step": self.step,
+                "caveat": self.caveat, "reasons": self.reasons, "trace": [t.to_json() for t in self.trace]}
+
+    def __repr__(self) -> str:
+        return f"Placement({self.system_id!r}, {self.destination}, step={self.step})"
+
+
+def decide_steps(records: Iterable[SystemRecord | System]) -> list[int]:
+    """The deciding step (1–4) of each record: the decision order as one if-chain, nothing else."""
+    out: list[int] = []
+    append = out.append
+    for r in records:
+        if r.workloads or r.resident_core:
+            append(1)
+        elif r.saas_candidate and r.saas_fit != _NOT_FIT:
+            append(2)
+        elif not r.cloud_blocker:
+            append(3)
+        else:
+            append(4)
+    return out
+
+
+class Placements(Sequence):
+    """The placements of many records: steps decided at once, :class:`Placement` objects on access."""
+
+    __slots__ = ("records", "steps")
+
+    def __init__(self, records: Sequence[SystemRecord | System], steps: list[int]) -> None:
+        self.records = records
+        self.steps = steps
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        r = self.records[i]
+        return Placement(r.system_id, self.steps[i], PlacementInputs.of(r))
+
+    def __iter__(self) -> Iterator[Placement]:
+        for r, step in zip(self.records, self.steps):
+            yield Placement(r.system_id, step, PlacementInputs.of(r))
+
+    def destinations(self) -> list[str]:
+        d = DESTINATIONS
+        return [d[s - 1] for s in self.steps]
+
+    def counts(self) -> dict[str, int]:
+        """How many systems each destination gets, in the decision order."""
+        n = [0, 0, 0, 0]
+        for s in self.steps:
+            n[s - 1] += 1
+        return dict(zip(DESTINATIONS, n))
+
+
+def place_many(records: Sequence[SystemRecord | System]) -> Placements:
+    """Place many records (the fast path)."""
+    records = records if isinstance(records, (list, tuple)) else list(records)
+    return Placements(records, decide_steps(records))
+
+
+def place(record: SystemRecord | System) -> Placement:
+    """Place one record."""
+    return Placement(record.system_id, decide_steps((record,))[0], PlacementInputs.of(record))
+
+
+# ---------------------------------------------------------------- timing
+@dataclass(frozen=True, slots=True)
+class MigrationWindow:
+    """Preparation in ``prepare_fy`` (budget, procurement, Fit&Gap), cut-over in ``migrate_fy``."""
+
+    prepare_fy: int
+    migrate_fy: int
+
+    def label(self) -> str:
+        return f"準備 {fy_label(self.prepare_fy)}・移行 {fy_label(self.migrate_fy)}"
+
+
+def fy_label(fy: int) -> str:
+    """``2026年度（令和8年度）``."""
+    return f"{fy}年度（令和{fy - 2018}年度）" if fy >= 2019 else f"{fy}年度（平成{fy - 1988}年度）"
+
+
+def migration_window(next_renewal_fy: int | None) -> MigrationWindow | None:
+    """Migrate in the renewal year, prepare the year before; None without a renewal year."""
+    if next_renewal_fy is None:
+        return None
+    return MigrationWindow(next_renewal_fy - 1, next_renewal_fy)
+
+
+def renewal_soon(next_renewal_fy: int | None, as_of: dt.date | None = None, years: int = 2) -> bool:
+    """The renewal falls in the as-of fiscal year or the ``years - 1`` after it (2026-11-21 → FY2026, FY2027)."""
+    if next_renewal_fy is None:
+        return False
+    first = fiscal_year_of(as_of or dt.date.today())
+    return first <= next_renewal_fy < first + years
+
+
+#: The groups the city reviews first (seed 002): key → (label, predicate(item, as_of)).
+#: ``item`` is anything with ``budget_request``, ``next_renewal_fy`` and ``scale``.
+GROUPS: dict[str, tuple[str, object]] = {
+    "budget_request": ("予算要求あり", lambda item, as_of: bool(item.budget_request)),
+    "renewal_soon": ("2年度以内に更新", lambda item, as_of: renewal_soon(item.next_renewal_fy, as_of)),
+    "large_scale": ("規模 大", lambda item, as_of: item.scale == "大"),
+}
+
+
+def in_group(item, group: str, *, as_of: dt.date | None = None) -> bool:
+    try:
+        predicate = GROUPS[group][1]
+    except KeyError:
+        raise PlacementError(f"グループ「{group}」はありません（{'、'.join(GROUPS)}）。") from None
+    return predicate(item, as_of)  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------- overrides: state
+@dataclass(frozen=True, slots=True)
+class OverrideState:
+    """One system's override as plain data (what undo restores)."""
+
+    destination: str
+    reason: str
+    user: str
+    at: dt.datetime
+    inputs: dict
+    needs_review: bool = False
+
+    @classmethod
+    def of(cls, row: Override) -> "OverrideState":
+        return cls(row.destination, row.reason, row.user, row.created_at, json.loads(row.inputs_json or "{}"),
+                   bool(row.needs_review))
+
+    def to_json(self) -> dict:
+        return {"destination": self.destination, "reason": self.reason, "user": self.user,
+                "at": self.at.isoformat() if self.at else None, "inputs": self.inputs,
+                "needs_review": self.needs_review}
+
+
+def _system_row(session: Session, system_id: str) -> System | None:
+    return session.exec(
+        select(System).where(System.system_id == system_id).execution_options(populate_existing=True)
+    ).first()
+
+
+def _override_row(session: Session, system_id: str) -> Override | None:
+    return session.exec(select(Override).where(Override.system_id == system_id)).first()
+
+
+def _in_force(session: Session, system_id: str) -> tuple[str, str]:
+    """(destination in force, automatic destination) of a system; '' for a removed system."""
+    row = _system_row(session, system_id)
+    auto = place(row).destination if row is not None else ""
+    ov = _override_row(session, system_id)
+    return (ov.destination if ov else auto), auto
+
+
+def _write_override(session: Session, system_id: str, state: OverrideState | None) -> None:
+    row = _override_row(session, system_id)
+    if state is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = Override(system_id=system_id)
+    row.destination, row.reason, row.user = state.destination, state.reason, state.user
+    row.created_at = state.at
+    row.inputs_json = json.dumps(state.inputs, ensure_ascii=False, sort_keys=True)
+    row.needs_review = state.needs_review
+    session.add(row)
+
+
+def _audit(session: Session, action: str, system_id: str, from_value: str, to_value: str, reason: str,
+           user: str | None = None, **detail) -> None:
+    session.add(AuditEntry(user=user or current_user(), action=action, system_id=system_id,
+                           from_value=from_value, to_value=to_value, reason=reason,
+                           detail_json=json.dumps(detail, ensure_ascii=False, default=str)))
+
+
+def overrides(plan: Plan) -> dict[str, OverrideState]:
+    """Every override in the plan, including those of systems no longer in the inventory."""
+    with Session(plan.engine) as s:
+        return {row.system_id: OverrideState.of(row) for row in s.exec(select(Override))}
+
+
+# ---------------------------------------------------------------- overrides: commands
+@dataclass(slots=True)
+class OverrideCommand:
+    """Change one system's override from ``before`` to ``after`` (None = no override).
+
+    ``action`` is what the audit calls it: ``override``, ``clear_override`` or ``confirm_override``;
+    ``reason`` is the why recorded with it. :meth:`revert` restores ``before`` and records
+    ``undo_<action>``; the audit is only ever appended to.
+    """
+
+    system_id: str
+    before: OverrideState | None
+    after: OverrideState | None
+    action: str = "override"
+    reason: str = ""
+
+    # -- factories: read the current state, validate, build the command (nothing is written)
+    @classmethod
+    def set(cls, plan: Plan, system_id: str, destination: str, reason: str, *, user: str | None = None
+            ) -> "OverrideCommand":
+        destination = destination_code(destination)
+        why = (reason or "").strip()
+        if not why:
+            raise ReasonRequired("移行先を変更する理由を入力してください（理由は必須です）。")
+        with Session(plan.engine) as s:
+            row = _system_row(s, system_id)
+            if row is None:
+                raise PlacementError(f"システム「{system_id}」はプランにありません。")
+            current = _override_row(s, system_id)
+            before = OverrideState.of(current) if current else None
+            inputs = PlacementInputs.of(row).to_json()
+        after = OverrideState(destination, why, user or current_user(), now(), inputs, False)
+        return cls(system_id, before, after, "override", why)
+
+    @classmethod
+    def clear(cls, plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> "OverrideCommand":
+        before = overrides(plan).get(system_id)
+        if before is None:
+            raise PlacementError(f"システム「{system_id}」には移行先の変更（手動設定）がありません。")
+        return cls(system_id, before, None, "clear_override", (reason or "").strip() or "手動設定を解除")
+
+    @classmethod
+    def confirm(cls, plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> "OverrideCommand":
+        """Keep a flagged override, re-based on the system's current inputs (clears needs_review)."""
+        with Session(plan.engine) as s:
+            current = _override_row(s, system_id)
+            if current is None:
+                raise PlacementError(f"システム「{system_id}」には移行先の変更（手動設定）がありません。")
+            row = _system_row(s, system_id)
+            before = OverrideState.of(current)
+            inputs = PlacementInputs.of(row).to_json() if row is not None else before.inputs
+        after = dataclasses.replace(before, inputs=inputs, needs_review=False)
+        return cls(system_id, before, after, "confirm_override", (reason or "").strip() or "入力の変更を確認し、手動設定を維持")
+
+    # -- doing and undoing
+    @property
+    def text(self) -> str:
+        """What the Edit menu shows: 「OSK-001 の移行先を SaaS に変更」."""
+        if self.action == "clear_override":
+            return f"{self.system_id} の手動設定を解除"
+        if self.action == "confirm_override":
+            return f"{self.system_id} の手動設定を確認"
+        return f"{self.system_id} の移行先を {DESTINATION_LABELS[self.after.destination]} に変更"
+
+    def apply(self, plan: Plan, *, redo: bool = False, user: str | None = None) -> None:
+        self._write(plan, self.after, self.action, self.reason, user, redo=redo)
+
+    def revert(self, plan: Plan, *, user: str | None = None) -> None:
+        self._write(plan, self.before, f"undo_{self.action}", f"元に戻す：{self.text}（理由：{self.reason}）", user)
+
+    def _write(self, plan: Plan, state: OverrideState | None, action: str, reason: str, user: str | None,
+               **detail) -> None:
+        with plan.session() as s:
+            was, _auto = _in_force(s, self.system_id)
+            _write_override(s, self.system_id, state)
+            s.flush()
+            to, _auto = _in_force(s, self.system_id)
+            _audit(s, action, self.system_id, was, to, reason,
+                   user or (self.after.user if self.after and action == self.action else None),
+                   override=state.to_json() if state else None, **detail)
+
+
+def set_override(plan: Plan, system_id: str, destination: str, reason: str, *, user: str | None = None
+                 ) -> OverrideCommand:
+    """Move ``system_id`` to ``destination`` for ``reason`` (required), audited, in one transaction.
+
+    Returns the applied command (its :meth:`~OverrideCommand.revert` undoes it).
+    Raises :class:`ReasonRequired` for a blank reason, :class:`PlacementError` for an unknown
+    system or destination.
+    """
+    cmd = OverrideCommand.set(plan, system_id, destination, reason, user=user)
+    cmd.apply(plan)
+    return cmd
+
+
+def clear_override(plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> OverrideCommand:
+    """Return ``system_id`` to its automatic placement, audited. Returns the applied command."""
+    cmd = OverrideCommand.clear(plan, system_id, reason, user=user)
+    cmd.apply(plan, user=user)
+    return cmd
+
+
+def confirm_override(plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> OverrideCommand:
+    """Clear the review flag of an override, keeping it against the current inputs. Audited."""
+    cmd = OverrideCommand.confirm(plan, system_id, reason, user=user)
+    cmd.apply(plan, user=user)
+    return cmd
+
+
+# ---------------------------------------------------------------- stale overrides
+def _flag(session: Session, row: Override, reason: str, **detail) -> None:
+    if row.needs_review:
+        return  # already waiting for a planner: one audit line per flag, not one per import
+    row.needs_review = True
+    session.add(row)
+    _audit(session, "review_flag", row.system_id, row.destination, row.destination, reason, **detail)
+
+
+def _flag_if_stale(session: Session, row: Override, system: System, why: str) -> bool:
+    """Flag ``row`` when the system's placement inputs differ from those it was made against."""
+    old = PlacementInputs.from_json(json.loads(row.inputs_json or "{}"))
+    changes = PlacementInputs.of(system).changes_from(old)
+    if changes and not row.needs_review:
+        _flag(session, row, f"{why}：" + "、".join(changes), changes=changes)
+        return True
+    return False
+
+
+def flag_stale_overrides(session: Session, diff: InventoryDiff) -> None:
+    """Import hook: flag overrides whose inputs a re-import changed, and those of removed systems."""
+    touched = {c.system_id for c in diff.changed} | {r.system_id for r in diff.added}
+    removed = {r.system_id for r in diff.removed}
+    if not (touched or removed):
+        return
+    for row in session.exec(select(Override)).all():
+        if row.system_id in removed:
+            _flag(session, row, "再取込でシステムが一覧からなくなりました（手動設定は残しています）", removed=True)
+        elif row.system_id in touched:
+            system = _system_row(session, row.system_id)
+            if system is not None:
+                _flag_if_stale(session, row, system, "再取込で判定の入力が変わりました")
+
+
+register_import_hook(flag_stale_overrides)
+
+
+# ---------------------------------------------------------------- editing a system
+_TEXT_FIELDS = {"name", "department", "saas_candidate", "cloud_blocker", "vendor", "notes"}
+_REQUIRED_TEXT = {"name", "department"}
+_OPTIONAL_INT = {"next_renewal_fy": parse_fiscal_year, "annual_cost": parse_amount, "migration_cost": parse_amount}
+EDITABLE_FIELDS: tuple[str, ...] = tuple(f for f in RECORD_FIELDS if f not in ("system_id", "extra"))
+
+
+def normalise_field(name: str, value: object) -> object:
+    """``value`` as the plan stores field ``name``; raises :class:`PlacementError` (Japanese) if it is wrong.
+
+    Accepts what a planner types (``"R8"``, ``"○"``, ``"1,2"``) as well as typed values.
+    """
+    label = FIELD_LABELS.get(name, name)
+    blank = value is None or (isinstance(value, str) and not value.strip()) or value == []
+    try:
+        if name in _TEXT_FIELDS:
+            text = nfkc(value)
+            if name in _REQUIRED_TEXT and not text:
+                raise ValueProblem("必須の項目です")
+            return text
+        if name in _OPTIONAL_INT:
+            return None if blank else _OPTIONAL_INT[name](value)
+        if name == "servers":
+            return parse_count(value)
+        if name in ("resident_core", "budget_request"):
+            return parse_flag(value)
+        if name == "tier":
+            return _choice(value, TIERS)
+        if name == "saas_fit":
+            return _UNREVIEWED if blank else _choice(value, SAAS_FITS)
+        if name == "scale":
+            return "" if blank else _choice(value, SCALES)
+        if name == "workloads":
+            codes: list[str] = []
+            for token in (value if isinstance(value, (list, tuple)) else split_list(value)):
+                found = parse_workload_token(str(token))
+                if found is None:
+                    raise ValueProblem(f"標準化対象業務「{token}」のコードまたは名称として読めません")
+                codes.extend(found)
+            return sort_codes(codes)
+        if name == "links_to":
+            items = value if isinstance(value, (list, tuple)) else split_list(value)
+            return list(dict.fromkeys(nfkc(v) for v in items if nfkc(v)))
+    except ValueProblem as exc:
+        raise PlacementError(f"{label}：{exc}") from None
+    raise PlacementError(f"項目「{label}」は編集できません。")
+
+
+def _choice(value: object, choices: tuple[str, ...]) -> str:
+    text = nfkc(value)
+    if text not in choices:
+        raise ValueProblem(f"{'／'.join(choices)} のいずれかで書いてください")
+    return text
+
+
+def _set_field(row: System, name: str, value: object) -> None:
+    if name == "workloads":
+        row.workloads_json = json.dumps(value, ensure_ascii=False)
+    elif name == "links_to":
+        row.links_json = json.dumps(value, ensure_ascii=False)
+    else:
+        setattr(row, name, value)
+
+
+@dataclass(slots=True)
+class SystemEditCommand:
+    """Set one field of one system from ``before`` to ``after``; :meth:`revert` sets it back.
+
+    Editing a placement input of an overridden system flags the override for review (and the
+    revert takes that flag back, since the inputs are as they were).
+    """
+
+    system_id: str
+    field: str
+    before: object
+    after: object
+    flagged: bool = dataclasses.field(default=False, compare=False)
+
+    @classmethod
+    def make(cls, plan: Plan, system_id: str, name: str, value: object) -> "SystemEditCommand":
+        if name not in EDITABLE_FIELDS:
+            raise PlacementError(f"項目「{FIELD_LABELS.get(name, name)}」は編集できません。")
+        after = normalise_field(name, value)
+        with Session(plan.engine) as s:
+            row = _system_row(s, system_id)
+            if row is None:
+                raise PlacementError(f"システム「{system_id}」はプランにありません。")
+            before = getattr(row, name)
+            if name == "links_to":
+                known = set(s.exec(select(System.system_id)).all())
+                unknown = [x for x in after if x not in known or x == system_id]
+                if unknown:
+                    raise PlacementError(f"連携先システムID：{'、'.join(unknown)} はプランにないか、自分自身です。")
+        return cls(system_id, name, before, after)
+
+    @property
+    def text(self) -> str:
+        return f"{self.system_id} の{FIELD_LABELS.get(self.field, self.field)}を変更"
+
+    def apply(self, plan: Plan, *, redo: bool = False, user: str | None = None) -> None:
+        self._write(plan, self.after, "edit", user, redo=redo)
+
+    def revert(self, plan: Plan, *, user: str | None = None) -> None:
+        self._write(plan, self.before, "undo_edit", user)
+
+    def _write(self, plan: Plan, value: object, action: str, user: str | None, **detail) -> None:
+        with plan.session() as s:
+            row = _system_row(s, self.system_id)
+            if row is None:
+                raise PlacementError(f"システム「{self.system_id}」はプランにありません（再取込で削除されました）。")
+            old = getattr(row, self.field)
+            _set_field(row, self.field, value)
+            s.add(row)
+            _audit(s, action, self.system_id, show_value(old), show_value(value),
+                   f"{FIELD_LABELS.get(self.field, self.field)}を編集" if action == "edit" else f"元に戻す：{self.text}",
+                   user, field=self.field, old=old, new=value, **detail)
+            if self.field not in PLACEMENT_INPUTS:
+                return
+            ov = _override_row(s, self.system_id)
+            if ov is None:
+                return
+            if action == "edit":
+                self.flagged = _flag_if_stale(s, ov, row, "システムの編集で判定の入力が変わりました")
+            elif self.flagged:
+                ov.needs_review = False  # the inputs are back as the override saw them
+                s.add(ov)
+                self.flagged = False
+
+
+# ---------------------------------------------------------------- classify
+@dataclass(slots=True)
+class Classified:
+    """One system's placement as the views and the command line show it."""
+
+    system_id: str
+    name: str
+    department: str
+    tier: str
+    servers: int
+    annual_cost: int | None
+    next_renewal_fy: int | None
+    budget_request: bool
+    scale: str
+    destination: str            # in force: the override's where there is one
+    automatic_destination: str
+    step: int                   # of the automatic placement
+    reasons: list[str]
+    caveat: str                 # CAVEAT_SAAS_UNREVIEWED while the system is in SaaS on an unreviewed fit
+    overridden: bool
+    needs_review: bool
+    placement: Placement = dataclasses.field(repr=False)
+    override: OverrideState | None = None
+
+    @property
+    def label(self) -> str:
+        return DESTINATION_LABELS[self.destination]
+
+    @property
+    def window(self) -> MigrationWindow | None:
+        return migration_window(self.next_renewal_fy)
+
+    def to_json(self) -> dict:
+        window = self.window
+        return {
+            "system_id": self.system_id, "name": self.name, "destination": self.destination,
+            "destination_label": self.label, "step": self.step, "reasons": self.reasons,
+            "overridden": self.overridden, "automatic_destination": self.automatic_destination,
+            "caveat": self.caveat, "needs_review": self.needs_review,
+            "override": self.override.to_json() if self.override else None,
+            "department": self.department, "tier": self.tier, "servers": self.servers,
+            "annual_cost": self.annual_cost, "next_renewal_fy": self.next_renewal_fy,
+            "migration_window": {"prepare_fy": window.prepare_fy, "migrate_fy": window.migrate_fy} if window else None,
+        }
+
+
+def classify_records(records: Sequence[SystemRecord | System], overrides: dict[str, OverrideState] | None = None
+                     ) -> list[Classified]:
+    """Classify records against ``overrides`` (system_id → state) without a plan."""
+    overrides = overrides or {}
+    out = []
+    for r, p in zip(records, place_many(records)):
+        ov = overrides.get(r.system_id)
+        dest = ov.destination if ov else p.destination
+        out.append(Classified(
+            r.system_id, r.name, r.department, r.tier, r.servers, r.annual_cost, r.next_renewal_fy,
+            bool(r.budget_request), r.scale, dest, p.destination, p.step, p.reasons,
+            p.caveat if dest == SAAS else "", ov is not None, bool(ov and ov.needs_review), p, ov,
+        ))
+    return out
+
+
+def classify(plan: Plan) -> list[Classified]:
+    """Every system of the plan in inventory order, with its placement in force and why."""
+    return classify_records(plan.records(), overrides(plan))
+
+
+def audit_line(entry: AuditEntry) -> str:
+    """One audit entry as a planner reads it: 「2026-11-21 10:02 tanaka 移行先変更 SaaS → オンプレミス（理由：…）」."""
+    names = {
+        "override": "移行先変更", "clear_override": "手動設定解除", "confirm_override": "手動設定確認",
+        "undo_override": "元に戻す", "undo_clear_override": "元に戻す", "undo_confirm_override": "元に戻す",
+        "review_flag": "要確認", "edit": "編集", "undo_edit": "元に戻す", "import": "取込",
+    }
+    at = entry.at.strftime("%Y-%m-%d %H:%M") if entry.at else ""
+    what = names.get(entry.action, entry.action)
+    frm = DESTINATION_LABELS.get(entry.from_value, entry.from_value)
+    to = DESTINATION_LABELS.get(entry.to_value, entry.to_value)
+    move = f" {frm} → {to}" if (frm or to) and frm != to else ""
+    why = f"（{entry.reason}）" if entry.reason else ""
+    return f"{at} {entry.user} {what}{move}{why}".strip()
