@@ -1,0 +1,457 @@
+"""The cost model: from the plan's systems and one scenario's assumptions to the city's shortfall.
+
+The arithmetic is written out in the package docstring (``migration_planner/subsidy/__init__.py``);
+this module is its only implementation. Everything is integer yen; each rounding is the one the
+docstring names, so a spreadsheet with live formulas gives the same figures to the yen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from migration_planner.inventory.contract import SystemRecord
+from migration_planner.money import format_yen_auto as _fmt
+from migration_planner.money import sen_to_yen
+from migration_planner.subsidy.params import (
+    DEADLINE_FY,
+    RELATED_RULES,
+    SHARE_RULES,
+    ScenarioParams,
+)
+from migration_planner.workloads import BY_CODE, WORKLOAD_CODES, sort_codes
+
+_CENT = Decimal("0.01")
+
+
+def hundredths(x: float | int) -> int:
+    """``x`` × 100 rounded half away from zero: parameters carry at most two decimals."""
+    d = Decimal(repr(float(x))).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return int(d * 100)
+
+
+def fiscal_year_label(fy: int) -> str:
+    """令和7年度 for 2025 (令和 N = 2018 + N; domain.md §6)."""
+    return f"令和{fy - 2018}年度" if fy >= 2019 else f"{fy}年度"
+
+
+def split_by_weight(amount: int, weights: list[int]) -> list[int]:
+    """``amount`` shared by ``weights`` with cumulative flooring, so the parts add up exactly.
+
+    ``part_i = ⌊amount × G_i / G⌋ − ⌊amount × G_(i−1) / G⌋`` where ``G_i`` is the running sum of
+    the weights and ``G`` their total. A zero weight gets 0, and for 0 ≤ amount no part exceeds
+    ``⌈amount × w_i / G⌉``. All zero weights share equally.
+    """
+    n = len(weights)
+    if n == 0:
+        return []
+    total = sum(weights)
+    if total <= 0:
+        weights, total = [1] * n, n
+    parts, cum, prev = [], 0, 0
+    for w in weights:
+        cum += w
+        here = amount * cum // total
+        parts.append(here - prev)
+        prev = here
+    return parts
+
+
+def spread_over_years(amount: int, years: int, last_fy: int) -> dict[int, int]:
+    """``amount`` over ``years`` fiscal years ending with ``last_fy``: ⌊amount / n⌋ each, the
+    last year the remainder."""
+    each = amount // years
+    out = {last_fy - years + 1 + i: each for i in range(years - 1)}
+    out[last_fy] = amount - each * (years - 1)
+    return out
+
+
+def finish_fy(late_h: int) -> int:
+    """Fiscal year in which a workload finishes ``late_h`` hundredths of a month after 2026-03-31."""
+    return DEADLINE_FY + (late_h + 1199) // 1200
+
+
+# ---------------------------------------------------------------- the plan's costs, read once
+@dataclass(frozen=True, slots=True)
+class SystemCost:
+    system_id: str
+    name: str
+    workloads: tuple[str, ...]      # catalog order, known codes only
+    annual_yen: int                 # 年間運用経費 × 1000 (0 when not filled in)
+    migration_yen: int              # 移行経費見込 × 1000 (0 when not filled in)
+    annual_missing: bool
+    migration_missing: bool
+    linked: frozenset[str]          # system_ids it links to or that link to it
+
+
+@dataclass(frozen=True, repr=False)
+class CostBase:
+    """What the model needs from the plan, read once; evaluation then touches no database."""
+
+    systems: tuple[SystemCost, ...]
+    by_id: Mapping[str, SystemCost]
+    workload_systems: tuple[SystemCost, ...]
+    #: Non-workload system_id → workload codes of the workload systems it is linked with.
+    linked_related: Mapping[str, tuple[str, ...]]
+
+    def __repr__(self) -> str:
+        return f"CostBase({len(self.systems)} systems, {len(self.workload_systems)} with workloads)"
+
+    @classmethod
+    def from_records(cls, records: Iterable[SystemRecord]) -> "CostBase":
+        records = list(records)
+        links: dict[str, set[str]] = {r.system_id: set() for r in records}
+        for r in records:
+            for other in r.links_to:
+                if other in links and other != r.system_id:
+                    links[r.system_id].add(other)
+                    links[other].add(r.system_id)
+        systems = tuple(
+            SystemCost(
+                system_id=r.system_id,
+                name=r.name,
+                workloads=tuple(c for c in sort_codes(r.workloads) if c in BY_CODE),
+                annual_yen=sen_to_yen(r.annual_cost),
+                migration_yen=sen_to_yen(r.migration_cost),
+                annual_missing=r.annual_cost is None,
+                migration_missing=r.migration_cost is None,
+                linked=frozenset(links[r.system_id]),
+            )
+            for r in records
+        )
+        by_id = {s.system_id: s for s in systems}
+        wsys = tuple(s for s in systems if s.workloads)
+        linked_related: dict[str, tuple[str, ...]] = {}
+        for s in systems:
+            if s.workloads:
+                continue
+            codes = sort_codes(c for o in s.linked if by_id[o].workloads for c in by_id[o].workloads)
+            if codes:
+                linked_related[s.system_id] = tuple(codes)
+        return cls(systems, by_id, wsys, linked_related)
+
+    @classmethod
+    def from_plan(cls, plan) -> "CostBase":
+        return cls.from_records(plan.records())
+
+
+# ---------------------------------------------------------------- results
+@dataclass(slots=True)
+class WorkloadResult:
+    code: str
+    name: str
+    systems: tuple[str, ...]
+    migration_cost: int             # its share of the systems' 移行経費見込, before escalation
+    eligible_cost: int              # after escalation
+    subsidy_covered: int
+    late_months: float
+    finish_fy: int
+    extra_running_cost: int
+    running_cost_today: int         # its share of the systems' 年間運用経費 (per year)
+    running_cost_after: int         # × the Gov-Cloud multiplier (per year)
+    shortfall: int
+    explanation: str = ""
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__} | {"systems": list(self.systems)}
+
+
+@dataclass(slots=True)
+class FiscalYearResult:
+    fiscal_year: int
+    label: str
+    eligible_cost: int = 0
+    subsidy_covered: int = 0
+    ineligible_cost: int = 0
+    extra_running_cost: int = 0
+    shortfall: int = 0
+    explanation: str = ""
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(slots=True)
+class RelatedResult:
+    system_id: str
+    name: str
+    migration_cost: int             # 移行経費見込 in yen
+    ineligible_cost: int            # × share % × (1 + escalation %)
+    finish_fy: int
+    linked_workloads: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__} | {"linked_workloads": list(self.linked_workloads)}
+
+
+@dataclass(slots=True)
+class SubsidyResult:
+    """All figures of one evaluation; integer yen. See the package docstring for the arithmetic."""
+
+    scenario: str
+    params: ScenarioParams
+    cap: int
+    committed: int
+    remaining_cap: int
+    eligible_cost: int
+    ineligible_cost: int
+    subsidy_covered: int
+    extra_running_cost: int
+    shortfall: int
+    running_cost_today: int
+    running_cost_after: int
+    by_fiscal_year: dict[int, FiscalYearResult]
+    by_workload: dict[str, WorkloadResult]
+    related: list[RelatedResult]
+    explanations: dict[str, str]
+    notes: list[str] = field(default_factory=list)
+
+    #: The figures a comparison or an export lists, in order.
+    FIGURES = (
+        "cap", "committed", "remaining_cap", "eligible_cost", "ineligible_cost",
+        "subsidy_covered", "extra_running_cost", "shortfall", "running_cost_today", "running_cost_after",
+    )
+
+    def to_json(self) -> dict:
+        out: dict = {"scenario": self.scenario}
+        out |= {k: getattr(self, k) for k in self.FIGURES}
+        out["by_fiscal_year"] = {str(fy): r.to_json() for fy, r in self.by_fiscal_year.items()}
+        out["by_workload"] = {c: r.to_json() for c, r in self.by_workload.items()}
+        out["related"] = [r.to_json() for r in self.related]
+        out["explanations"] = dict(self.explanations)
+        out["notes"] = list(self.notes)
+        out["params"] = self.params.to_json()
+        return out
+
+
+#: Japanese labels of the result figures.
+FIGURE_LABELS: dict[str, str] = {
+    "cap": "補助上限額",
+    "committed": "計上済み額",
+    "remaining_cap": "上限残額",
+    "eligible_cost": "補助対象経費",
+    "ineligible_cost": "補助対象外経費（関連作業）",
+    "subsidy_covered": "補助で賄える額",
+    "extra_running_cost": "並行運用の追加経費",
+    "shortfall": "不足額（市の負担）",
+    "running_cost_today": "現行の年間運用経費（標準化対象）",
+    "running_cost_after": "移行後の年間運用経費（見込）",
+}
+
+
+# ---------------------------------------------------------------- evaluation
+def _weights(params: ScenarioParams, codes: tuple[str, ...]) -> list[int]:
+    if params.share_rule == "weight":
+        return [hundredths(params.share_weights.get(c, 1.0)) for c in codes]
+    return [1] * len(codes)
+
+
+def _related_ids(base: CostBase, params: ScenarioParams, notes: list[str]) -> list[str]:
+    listed = []
+    for sid in params.related_systems:
+        s = base.by_id.get(sid)
+        if s is None:
+            notes.append(f"関連作業に指定したシステム {sid} はプランにありません（無視しました）。")
+        elif s.workloads:
+            notes.append(f"{sid} {s.name} は標準化対象業務を持つため、関連作業には数えません。")
+        else:
+            listed.append(sid)
+    if params.related_rule == "none":
+        return []
+    chosen = set(listed)
+    if params.related_rule == "linked":
+        chosen |= set(base.linked_related)
+    return [s.system_id for s in base.systems if s.system_id in chosen]
+
+
+def evaluate(
+    base: CostBase,
+    params: ScenarioParams,
+    late_months: Mapping[str, float] | None = None,
+    *,
+    scenario: str = "",
+    notes: Iterable[str] = (),
+    explain: bool = True,
+) -> SubsidyResult:
+    """Evaluate one scenario. ``late_months``: months past 2026-03-31 at which each workload
+    finishes according to the schedule (``None``/missing = on time); the scenario's delay is
+    added for the workloads that slip. ``explain=False`` skips the Japanese lines (sensitivity)."""
+    p = params
+    notes = list(notes)
+    e_bp = hundredths(p.escalation_pct)           # hundredths of a percent
+    mult_h = hundredths(p.running_multiplier)     # hundredths
+    # hundredths of today's running cost that one late month costs extra (per year)
+    par_h = {"new": mult_h, "old": 100, "both": 100 + mult_h}[p.parallel_rule]
+    n_years = p.spread_years
+    late_months = late_months or {}
+
+    # 1. each workload's share of its systems' costs
+    mig = dict.fromkeys(WORKLOAD_CODES, 0)
+    ann = dict.fromkeys(WORKLOAD_CODES, 0)
+    sys_names: dict[str, list[str]] = {c: [] for c in WORKLOAD_CODES}
+    missing = []
+    for s in base.workload_systems:
+        w = _weights(p, s.workloads)
+        for c, a in zip(s.workloads, split_by_weight(s.migration_yen, w)):
+            mig[c] += a
+        for c, a in zip(s.workloads, split_by_weight(s.annual_yen, w)):
+            ann[c] += a
+        for c in s.workloads:
+            sys_names[c].append(s.name)
+        if s.migration_missing:
+            missing.append(s.name)
+    if missing:
+        notes.append(f"移行経費見込が未記入のシステムは0円として計算しています：{'、'.join(missing)}。")
+
+    # 2. lateness, escalation, spending by year, side-by-side running
+    fys: dict[int, list[int]] = {}   # fy → [eligible, ineligible, extra, covered]
+
+    def fy_row(fy: int) -> list[int]:
+        row = fys.get(fy)
+        if row is None:
+            row = fys[fy] = [0, 0, 0, 0]
+        return row
+
+    delay_h = hundredths(p.delay_months)
+    per: dict[str, list] = {}
+    last_finish = DEADLINE_FY
+    for c in WORKLOAD_CODES:
+        late_h = max(0, hundredths(late_months.get(c, 0.0)) + (delay_h if p.slips(c) else 0))
+        fin = finish_fy(late_h)
+        last_finish = max(last_finish, fin)
+        elig = (mig[c] * (10_000 + e_bp) + 5_000) // 10_000
+        for fy, a in spread_over_years(elig, n_years, fin).items():
+            fy_row(fy)[0] += a
+        extra = 0
+        k, left = 1, late_h
+        while left > 0:
+            m = min(1200, left)
+            x = (ann[c] * par_h * m + 60_000) // 120_000
+            fy_row(DEADLINE_FY + k)[2] += x
+            extra += x
+            left -= m
+            k += 1
+        per[c] = [elig, late_h, fin, extra]
+
+    # 3. related work (not eligible)
+    share_bp = hundredths(p.related_share_pct)
+    related: list[RelatedResult] = []
+    ineligible = 0
+    for sid in _related_ids(base, p, notes):
+        s = base.by_id[sid]
+        codes = base.linked_related.get(sid, ())
+        fin = max((per[c][2] for c in codes), default=last_finish)
+        cost = (s.migration_yen * share_bp * (10_000 + e_bp) + 50_000_000) // 100_000_000
+        for fy, a in spread_over_years(cost, n_years, fin).items():
+            fy_row(fy)[1] += a
+        ineligible += cost
+        related.append(RelatedResult(sid, s.name, s.migration_yen, cost, fin, codes))
+    if p.related_extra:
+        for fy, a in spread_over_years(p.related_extra, n_years, last_finish).items():
+            fy_row(fy)[1] += a
+        ineligible += p.related_extra
+
+    # 4. the subsidy
+    eligible = sum(v[0] for v in per.values())
+    remaining = p.cap - p.committed
+    covered = min(eligible, max(0, remaining))
+    left = max(0, remaining)
+    for fy in sorted(fys):
+        row = fys[fy]
+        row[3] = min(row[0], left)
+        left -= row[3]
+    cov_w = dict(zip(WORKLOAD_CODES, split_by_weight(covered, [per[c][0] for c in WORKLOAD_CODES])))
+    extra_total = sum(v[3] for v in per.values())
+    shortfall = eligible - covered + ineligible + extra_total
+
+    # 5. results
+    by_workload: dict[str, WorkloadResult] = {}
+    today_total = after_total = 0
+    for c in WORKLOAD_CODES:
+        elig, late_h, fin, extra = per[c]
+        after = (ann[c] * mult_h + 50) // 100
+        today_total += ann[c]
+        after_total += after
+        by_workload[c] = WorkloadResult(
+            code=c, name=BY_CODE[c].name, systems=tuple(sys_names[c]), migration_cost=mig[c],
+            eligible_cost=elig, subsidy_covered=cov_w[c], late_months=late_h / 100, finish_fy=fin,
+            extra_running_cost=extra, running_cost_today=ann[c], running_cost_after=after,
+            shortfall=elig - cov_w[c] + extra,
+        )
+    by_fy: dict[int, FiscalYearResult] = {}
+    for fy in sorted(fys):
+        el, inel, ex, cov = fys[fy]
+        by_fy[fy] = FiscalYearResult(fy, fiscal_year_label(fy), el, cov, inel, ex, el - cov + inel + ex)
+
+    result = SubsidyResult(
+        scenario=scenario, params=p, cap=p.cap, committed=p.committed, remaining_cap=remaining,
+        eligible_cost=eligible, ineligible_cost=ineligible, subsidy_covered=covered,
+        extra_running_cost=extra_total, shortfall=shortfall, running_cost_today=today_total,
+        running_cost_after=after_total, by_fiscal_year=by_fy, by_workload=by_workload,
+        related=related, explanations={}, notes=notes,
+    )
+    if explain:
+        _explain(result, base)
+    return result
+
+
+def _parallel(p: ScenarioParams) -> str:
+    return {
+        "new": f"新環境（現行運用経費 × {p.running_multiplier:g}倍）",
+        "old": "旧システム（現行運用経費）",
+        "both": f"新旧両方（現行運用経費 × (1 + {p.running_multiplier:g})）",
+    }[p.parallel_rule]
+
+
+def _explain(r: SubsidyResult, base: CostBase) -> None:
+    p = r.params
+    esc = f"上振れ{p.escalation_pct:g}%" if p.escalation_pct else "上振れなし"
+    share = SHARE_RULES[p.share_rule]
+    late = [w for w in r.by_workload.values() if w.late_months > 0]
+    r.explanations = {
+        "cap": f"補助上限額 {_fmt(r.cap)}（人口規模で一律に決まる上限。本市は約18.6億円）",
+        "committed": f"令和3〜4年度予算で計上済みの {_fmt(r.committed)}",
+        "remaining_cap": f"上限 {_fmt(r.cap)} − 計上済み {_fmt(r.committed)} = {_fmt(r.remaining_cap)}",
+        "eligible_cost": (
+            f"標準化対象業務を持つ{len(base.workload_systems)}システムの移行経費見込を業務に{share}で配分し、"
+            f"{esc}で {_fmt(r.eligible_cost)}"
+        ),
+        "ineligible_cost": (
+            f"関連作業（{RELATED_RULES[p.related_rule]}）{len(r.related)}システムの移行経費 × {p.related_share_pct:g}%"
+            f"（{esc}）" + (f" ＋ 追加 {_fmt(p.related_extra)}" if p.related_extra else "")
+            + f" = {_fmt(r.ineligible_cost)}。補助の対象外"
+        ),
+        "subsidy_covered": (
+            f"補助対象経費 {_fmt(r.eligible_cost)} と上限残額 {_fmt(max(0, r.remaining_cap))} の小さい方"
+            f" = {_fmt(r.subsidy_covered)}"
+        ),
+        "extra_running_cost": (
+            f"遅れる{len(late)}業務で、遅れた月数だけ並行運用として{_parallel(p)}を払う額"
+            f" = {_fmt(r.extra_running_cost)}"
+            if late else "遅れる業務がないため、並行運用の追加経費は0円"
+        ),
+        "shortfall": (
+            f"対象経費 {_fmt(r.eligible_cost)} − 補助 {_fmt(r.subsidy_covered)} ＋ 対象外 {_fmt(r.ineligible_cost)}"
+            f" ＋ 並行運用 {_fmt(r.extra_running_cost)} = {_fmt(r.shortfall)}"
+        ),
+        "running_cost_today": f"標準化対象システムの現行の年間運用経費の合計 {_fmt(r.running_cost_today)}",
+        "running_cost_after": (
+            f"現行 {_fmt(r.running_cost_today)} × {p.running_multiplier:g}倍 = 年 {_fmt(r.running_cost_after)}"
+            "（不足額には含めない参考値）"
+        ),
+    }
+    for fy in r.by_fiscal_year.values():
+        fy.explanation = (
+            f"{fy.label}：対象経費 {_fmt(fy.eligible_cost)} のうち補助 {_fmt(fy.subsidy_covered)}（上限残額を年度順に充当）、"
+            f"対象外 {_fmt(fy.ineligible_cost)}、並行運用 {_fmt(fy.extra_running_cost)} → 市負担 {_fmt(fy.shortfall)}"
+        )
+    for w in r.by_workload.values():
+        src = "・".join(w.systems) or "担当システムなし"
+        lateness = (
+            f"{w.late_months:g}か月遅れて並行運用 {_fmt(w.extra_running_cost)}" if w.late_months else "期限内"
+        )
+        w.explanation = (
+            f"{w.code} {w.name}：{src}の移行経費の{share}分 {_fmt(w.migration_cost)}（{esc}）"
+            f"から補助 {_fmt(w.subsidy_covered)}（対象経費で按分）、{lateness} → 市負担 {_fmt(w.shortfall)}"
+        )

@@ -1,0 +1,149 @@
+"""The assumptions of one subsidy scenario, their defaults, Japanese labels and JSON form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from migration_planner.workloads import WORKLOAD_CODES
+
+#: 令和7年度末 (2026-03-31): the law's deadline for the 20 workloads (domain.md §2).
+DEADLINE_FY = 2025
+#: Defaults from domain.md §5: the cap for Osaka City and what FY2021–22 budgets committed.
+DEFAULT_CAP = 1_860_000_000
+DEFAULT_COMMITTED = 1_180_000_000
+#: Core cities reported 2.3× running cost after moving to Gov-Cloud (up to 5.7×) (domain.md §5).
+DEFAULT_MULTIPLIER = 2.3
+
+SHARE_RULES = {"equal": "均等割", "weight": "重み付け"}
+RELATED_RULES = {
+    "linked": "連携先（標準化対象システムと連携する対象外システム）",
+    "listed": "指定したシステムのみ",
+    "none": "計上しない",
+}
+PARALLEL_RULES = {
+    "new": "新環境（現行の運用経費 × 倍率）",
+    "old": "旧システム（現行の運用経費）",
+    "both": "新旧両方（現行 × (1 + 倍率)）",
+}
+DELAY_SOURCES = {"schedule": "工程表の遅れ＋シナリオの遅延月数", "manual": "シナリオの遅延月数のみ"}
+
+
+class ParamError(ValueError):
+    """A scenario parameter is out of range; ``str(exc)`` is Japanese."""
+
+
+@dataclass(slots=True)
+class ScenarioParams:
+    """One scenario's assumptions. Money in yen; percentages and months may carry 2 decimals."""
+
+    cap: int = DEFAULT_CAP
+    committed: int = DEFAULT_COMMITTED
+    escalation_pct: float = 0.0
+    running_multiplier: float = DEFAULT_MULTIPLIER
+    delay_months: float = 0.0
+    #: Workload codes that slip by ``delay_months``; ``None`` = all of them.
+    slipping: list[str] | None = None
+    delay_source: str = "schedule"
+    #: What a late month costs on top of the plan: the new environment (contracted for the
+    #: deadline while the old one still serves), the old system (kept alive), or both.
+    parallel_rule: str = "new"
+    share_rule: str = "equal"
+    #: Weight of each workload when ``share_rule == "weight"`` (missing = 1).
+    share_weights: dict[str, float] = field(default_factory=dict)
+    related_rule: str = "linked"
+    #: system_ids counted as related work (with "listed"; added to the linked ones with "linked").
+    related_systems: list[str] = field(default_factory=list)
+    related_share_pct: float = 100.0
+    related_extra: int = 0
+    spread_years: int = 2
+
+    # -------------------------------------------------------------- JSON
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, data: dict | str | None) -> "ScenarioParams":
+        """Parameters from stored JSON; unknown keys are ignored and missing ones take defaults."""
+        if isinstance(data, str):
+            data = json.loads(data or "{}")
+        data = data or {}
+        known = {f.name for f in fields(cls)}
+        p = cls(**{k: v for k, v in data.items() if k in known})
+        return p.normalized()
+
+    def normalized(self) -> "ScenarioParams":
+        """A copy with types coerced and values checked (raises :class:`ParamError`)."""
+        p = replace(
+            self,
+            cap=int(self.cap),
+            committed=int(self.committed),
+            escalation_pct=float(self.escalation_pct),
+            running_multiplier=float(self.running_multiplier),
+            delay_months=float(self.delay_months),
+            slipping=None if self.slipping is None else [c for c in WORKLOAD_CODES if c in set(self.slipping)],
+            share_weights={str(k): float(v) for k, v in (self.share_weights or {}).items()},
+            related_systems=[str(s) for s in (self.related_systems or [])],
+            related_share_pct=float(self.related_share_pct),
+            related_extra=int(self.related_extra),
+            spread_years=int(self.spread_years),
+        )
+        problems = []
+        if p.cap < 0:
+            problems.append("補助上限額は0円以上にしてください。")
+        if p.committed < 0:
+            problems.append("計上済み額は0円以上にしてください。")
+        if not -100 < p.escalation_pct <= 1000:
+            problems.append("上振れ率は −100 % より大きく 1000 % 以下にしてください。")
+        if not 0 <= p.running_multiplier <= 100:
+            problems.append("運用経費の倍率は0〜100倍にしてください。")
+        if not 0 <= p.delay_months <= 240:
+            problems.append("遅延月数は0〜240か月にしてください。")
+        if p.share_rule not in SHARE_RULES:
+            problems.append(f"配分ルール「{p.share_rule}」は使えません（{'・'.join(SHARE_RULES)}）。")
+        if any(w < 0 for w in p.share_weights.values()):
+            problems.append("配分の重みは0以上にしてください。")
+        if p.related_rule not in RELATED_RULES:
+            problems.append(f"関連作業のルール「{p.related_rule}」は使えません（{'・'.join(RELATED_RULES)}）。")
+        if not 0 <= p.related_share_pct <= 100:
+            problems.append("関連作業の計上率は0〜100 %にしてください。")
+        if p.related_extra < 0:
+            problems.append("追加の関連作業費は0円以上にしてください。")
+        if not 1 <= p.spread_years <= 10:
+            problems.append("移行経費を配分する年数は1〜10年にしてください。")
+        if p.parallel_rule not in PARALLEL_RULES:
+            problems.append(f"並行運用の数え方「{p.parallel_rule}」は使えません（{'・'.join(PARALLEL_RULES)}）。")
+        if p.delay_source not in DELAY_SOURCES:
+            problems.append(f"遅れの基準「{p.delay_source}」は使えません（{'・'.join(DELAY_SOURCES)}）。")
+        if problems:
+            raise ParamError("\n".join(problems))
+        return p
+
+    def with_(self, **changes) -> "ScenarioParams":
+        return replace(self, **changes).normalized()
+
+    def slips(self, code: str) -> bool:
+        return self.slipping is None or code in self.slipping
+
+
+#: Japanese label of every parameter (interface, comparison table, exports).
+PARAM_LABELS: dict[str, str] = {
+    "cap": "補助上限額（円）",
+    "committed": "計上済み額（令和3〜4年度予算）（円）",
+    "escalation_pct": "移行経費の上振れ率（%）",
+    "running_multiplier": "ガバメントクラウド移行後の運用経費倍率（倍）",
+    "delay_months": "遅延月数（か月）",
+    "slipping": "遅れる業務",
+    "delay_source": "遅れの基準",
+    "parallel_rule": "遅れた月の並行運用で追加になる経費",
+    "share_rule": "システム経費の業務への配分ルール",
+    "share_weights": "配分の重み（業務別）",
+    "related_rule": "関連作業（補助対象外）とするシステム",
+    "related_systems": "関連作業とするシステムID",
+    "related_share_pct": "関連システム移行経費の計上率（%）",
+    "related_extra": "追加の関連作業費（円）",
+    "spread_years": "移行経費を配分する年数（年）",
+}
