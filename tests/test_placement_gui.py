@@ -60,14 +60,16 @@ def test_lanes_show_the_sample_with_counts_servers_and_cost(board):
     assert "未検討" in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_dropping_a_card_on_another_lane_asks_a_reason_overrides_and_undo_restores(board, context, monkeypatch):
+def test_dropping_a_card_on_another_lane_asks_a_reason_overrides_and_undo_restores(qtbot, board, context, monkeypatch):
     asked = []
     monkeypatch.setattr(board, "ask_reason", lambda ids, dest: asked.append((ids, dest)) or "文書管理SaaSを採用")
     source = board.lane_model("common_cloud")
     row = source.row_of("OSK-018")
     mime = source.mimeData([source.index(row)])
     target = board.lane_model("saas")
+    assert target.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
     target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    qtbot.waitUntil(lambda: "OSK-018" in lane_ids(board, "saas"))
 
     assert asked == [(["OSK-018"], "saas")]
     assert "OSK-018" in lane_ids(board, "saas") and "OSK-018" not in lane_ids(board, "common_cloud")
@@ -178,3 +180,23 @@ def test_importing_the_views_does_not_import_matplotlib(repo_root):
                          env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_table_columns_and_detail_sections_show_placement_trace_and_history(board, context):
+    from ui.inventory_table import SystemTableModel, base_columns
+    from ui.placement_board import audit_section, placement_annotations, placement_columns, trace_section
+
+    board.move_system("OSK-018", "saas", "文書管理SaaSを採用")
+    annotations = placement_annotations(context.plan)
+    records = context.plan.records()
+    model = SystemTableModel(base_columns(lambda s: s) + placement_columns(lambda s: s))
+    model.set_records(records, annotations)
+    col = {c.key: i for i, c in enumerate(model.columns())}
+    row = model.row_of("OSK-018")
+    assert model.index(row, col["destination"]).data() == "SaaS"
+    assert model.index(row, col["placement_step"]).data() == "3"
+    assert model.index(row, col["override"]).data() == "手動"
+    title, body = trace_section(records[row], annotations["OSK-018"])
+    assert title == "移行先の判定" and "自動判定は大阪市共通クラウド" in body and "ステップ3" in body
+    title, body = audit_section(records[row], annotations["OSK-018"])
+    assert "文書管理SaaSを採用" in body and "大阪市共通クラウド → SaaS" in body

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QUndoCommand
@@ -221,9 +222,10 @@ class LaneModel(QAbstractListModel):
         if not self.canDropMimeData(data, action, row, column, parent) or self._board is None:
             return False
         ids = json.loads(bytes(data.data(MIME_SYSTEMS)).decode("utf-8"))
-        self._board.request_move(ids, self.destination)
-        # Rows are never inserted or removed by the drop itself: the board reloads from the plan,
-        # so a refused or cancelled move leaves every lane as it was.
+        # Ask for the reason once the drag has finished (a modal dialog inside a drop event is fragile
+        # on some platforms). Rows are never inserted or removed by the drop itself: the board reloads
+        # from the plan, so a refused or cancelled move leaves every lane as it was.
+        QTimer.singleShot(0, self, lambda: self._board.request_move(ids, self.destination))
         return False
 
 
@@ -539,3 +541,100 @@ class PlacementBoard(QWidget):
             act = menu.addAction(self.tr("入力の変更を確認済みにする（手動設定を維持）"))
             act.triggered.connect(lambda: self.confirm_override(first.system_id))
         return menu
+
+
+# ---------------------------------------------------------------- the inventory table and detail panel
+# Ready-made pieces for the window: placement columns for the inventory table, and the trace and
+# audit sections of the detail panel. They read the per-system annotation made by
+# :func:`placement_annotations`.
+def placement_annotations(plan) -> dict[str, dict]:
+    """system_id → {"placement": Classified, "audit": [audit lines, oldest first]}."""
+    from migration_planner.placement import audit_line
+
+    if plan is None:
+        return {}
+    out: dict[str, dict] = {c.system_id: {"placement": c, "audit": []} for c in classify(plan)}
+    for entry in plan.audit():
+        if entry.system_id in out and entry.action != "import":
+            out[entry.system_id]["audit"].append(audit_line(entry))
+    return out
+
+
+def placement_columns(tr) -> list:
+    """Destination, step and override columns for ``ui.inventory_table`` (titles through ``tr``)."""
+    from migration_planner.placement import STEP_OF
+    from ui.inventory_table import Column
+
+    def item(a) -> Classified | None:
+        return a.get("placement")
+
+    def dest_text(r, a):
+        c = item(a)
+        if c is None:
+            return ""
+        return lane_titles()[c.destination] + (" ⚠" if c.caveat else "")
+
+    def override_text(r, a):
+        c = item(a)
+        if c is None or not c.overridden:
+            return ""
+        return tr("手動・要確認") if c.needs_review else tr("手動")
+
+    def override_tip(r, a):
+        c = item(a)
+        if c is None or c.override is None:
+            return ""
+        return tr("理由：{0}\n変更者：{1}\n自動判定：{2}").format(
+            c.override.reason, c.override.user, lane_titles()[c.automatic_destination])
+
+    return [
+        Column("destination", tr("移行先"), dest_text,
+               lambda r, a: STEP_OF[item(a).destination] if item(a) else 9,
+               tooltip=lambda r, a: "\n".join(item(a).reasons + ([item(a).caveat] if item(a).caveat else [])) if item(a) else "",
+               foreground=lambda r, a: QColor("#c0392b") if item(a) and item(a).needs_review else None),
+        Column("placement_step", tr("判定ステップ"), lambda r, a: str(item(a).step) if item(a) else "",
+               lambda r, a: item(a).step if item(a) else 9, numeric=True),
+        Column("override", tr("手動設定"), override_text,
+               lambda r, a: (bool(item(a) and item(a).overridden), bool(item(a) and item(a).needs_review)),
+               tooltip=override_tip),
+    ]
+
+
+def trace_section(record, annotation: dict):
+    """Detail-panel section: the destination in force and every step of the decision."""
+    import html
+
+    c: Classified | None = annotation.get("placement")
+    if c is None:
+        return None
+    t = QCoreApplication.translate
+    e = html.escape
+    parts = [f"<p><b>{e(lane_titles()[c.destination])}</b>"]
+    if c.overridden:
+        parts.append(e(t("PlacementBoard", "（手動設定。自動判定は{0}）").format(lane_titles()[c.automatic_destination])))
+    parts.append("</p>")
+    if c.caveat:
+        parts.append(f"<p style='color:#b9770e'>⚠ {e(c.caveat)}</p>")
+    if c.needs_review:
+        parts.append(f"<p style='color:#c0392b'>{e(t('PlacementBoard', '要確認：手動設定の後に判定の入力が変わりました'))}</p>")
+    if c.override is not None:
+        parts.append(f"<p>{e(t('PlacementBoard', '手動設定の理由：{0}').format(c.override.reason))}</p>")
+    parts.append("<ol style='margin-left:-20px'>")
+    for step in c.placement.trace:
+        colour = {True: "#000", False: "#777", None: "#aaa"}[step.matched]
+        parts.append(f"<li style='color:{colour}'>{e(step.sentence)}</li>")
+    parts.append("</ol>")
+    if c.window is not None:
+        parts.append(f"<p>{e(c.window.label())}</p>")
+    return t("PlacementBoard", "移行先の判定"), "".join(parts)
+
+
+def audit_section(record, annotation: dict):
+    """Detail-panel section: the system's change history (overrides, edits, review flags)."""
+    import html
+
+    lines = annotation.get("audit")
+    if not lines:
+        return None
+    body = "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines) + "</ul>"
+    return QCoreApplication.translate("PlacementBoard", "変更履歴"), body
