@@ -1,0 +1,93 @@
+"""The city offices' working-day calendar and the blackout months for cut-overs.
+
+Offices close on weekends, national holidays (``jpholiday``) and 12/29 – 1/3 (domain.md §6), which
+no holiday library includes. Schedules count in working days from an origin (the as-of date); this
+module converts offsets to dates and back with numpy's business-day functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import numpy as np
+
+DEFAULT_BLACKOUT_MONTHS: tuple[int, ...] = (4, 5)  # resident-move peak (domain.md §3)
+
+
+@lru_cache(maxsize=128)
+def _year_closures(year: int) -> tuple[dt.date, ...]:
+    """National holidays (jpholiday, ≈0.1 s a year, hence cached) and the year-end closure."""
+    import jpholiday
+
+    days = [d for d, _ in jpholiday.year_holidays(year)]
+    days += [dt.date(year, 1, 1), dt.date(year, 1, 2), dt.date(year, 1, 3)]
+    days += [dt.date(year, 12, 29), dt.date(year, 12, 30), dt.date(year, 12, 31)]
+    return tuple(days)
+
+
+def _holidays(first_year: int, last_year: int) -> list[np.datetime64]:
+    days = {d for y in range(first_year, last_year + 1) for d in _year_closures(y)}
+    return [np.datetime64(d, "D") for d in sorted(days)]
+
+
+class WorkCalendar:
+    """Working days from ``origin``: offset 0 is the first working day on or after it."""
+
+    #: Years of holidays looked up past the origin. Beyond them only weekends are skipped; schedules
+    #: of the 20 workloads end well within (about five years of work from scratch).
+    YEARS_AHEAD = 12
+
+    def __init__(self, origin: dt.date, years: int = YEARS_AHEAD) -> None:
+        self.origin = origin
+        # Back to FY2025 so that slack against the 2026-03-31 deadline counts real working days.
+        self.first_year, self.last_year = min(origin.year, 2026) - 1, origin.year + years
+        self.cal = np.busdaycalendar(weekmask="1111100", holidays=_holidays(self.first_year, self.last_year))
+        self.day0 = np.busday_offset(np.datetime64(origin, "D"), 0, roll="forward", busdaycal=self.cal)
+        # Day table: offsets 0 … horizon-1 as dates, and each one's month, for vectorised lookups.
+        end = np.datetime64(dt.date(self.last_year, 12, 31), "D")
+        self.horizon = int(np.busday_count(self.day0, end, busdaycal=self.cal))
+        self.days = np.busday_offset(self.day0, np.arange(self.horizon), roll="forward", busdaycal=self.cal)
+        self.months = (self.days.astype("datetime64[M]").astype(np.int64) % 12 + 1).astype(np.int8)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return bool(np.is_busday(np.datetime64(day, "D"), busdaycal=self.cal))
+
+    def date(self, offset: int) -> dt.date:
+        """The date of working day ``offset`` (negative offsets count back before the origin)."""
+        return np.busday_offset(self.day0, int(offset), roll="forward", busdaycal=self.cal).astype(dt.date)
+
+    def dates(self, offsets: np.ndarray) -> np.ndarray:
+        return np.busday_offset(self.day0, np.asarray(offsets, dtype=np.int64), roll="forward", busdaycal=self.cal)
+
+    def finish_date(self, end_offset: int) -> dt.date:
+        """The last working day of work that ends at exclusive offset ``end_offset``."""
+        return self.date(max(int(end_offset) - 1, 0)) if end_offset > 0 else self.date(int(end_offset))
+
+    def offset_by(self, day: dt.date) -> int:
+        """Working days from the origin up to and including ``day``: work with an exclusive end
+        ``≤ offset_by(day)`` is finished by ``day``. Negative when ``day`` is before the origin."""
+        d = np.datetime64(day, "D") + 1
+        return int(np.busday_count(self.day0, d, busdaycal=self.cal))
+
+    def blackout_tables(self, months) -> tuple[np.ndarray, np.ndarray]:
+        """``allowed[t]`` (working day t is outside the blackout months) and ``next_allowed[t]``
+        (the first allowed offset ≥ t). Offsets past the horizon count as allowed."""
+        bad = np.isin(self.months, np.asarray(list(months) or [0], dtype=np.int8))
+        allowed = np.append(~bad, True)
+        idx = np.where(allowed, np.arange(allowed.size), allowed.size - 1)
+        next_allowed = np.minimum.accumulate(idx[::-1])[::-1]
+        return allowed, next_allowed
+
+
+def shift_out_of_blackout(start: np.ndarray, length: np.ndarray, allowed: np.ndarray, nxt: np.ndarray) -> np.ndarray:
+    """Earliest start ≥ ``start`` whose first and last working day both lie outside the blackout.
+
+    Vectorised over any shape (samples × cut-overs). A cut-over of a few days cannot span a whole
+    allowed stretch between blackouts, so checking its two ends is enough.
+    """
+    top = allowed.size - 1
+    s = nxt[np.clip(start, 0, top)]
+    last = np.clip(s + np.maximum(length, 1) - 1, 0, top)
+    bad = ~allowed[last]
+    return np.where(bad, nxt[last], s)

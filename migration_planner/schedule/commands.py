@@ -1,0 +1,99 @@
+"""Schedule edits as plain commands with inverses, for the shared undo stack.
+
+``cmd.apply(plan)`` does the edit; ``cmd.inverse()`` is the command that undoes it. The views wrap
+them in ``QUndoCommand``; the core knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migration_planner.schedule import catalog
+from migration_planner.store import Plan
+from migration_planner.workloads import workload_label
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeCommand:
+    provider: str
+    consumer: str
+    add: bool
+
+    @property
+    def text(self) -> str:
+        verb = "連携を追加" if self.add else "連携を削除"
+        return f"{verb}：{workload_label(self.provider)} → {workload_label(self.consumer)}"
+
+    def apply(self, plan: Plan) -> None:
+        (catalog.add_edge if self.add else catalog.remove_edge)(plan, self.provider, self.consumer)
+
+    def inverse(self) -> "EdgeCommand":
+        return EdgeCommand(self.provider, self.consumer, not self.add)
+
+
+@dataclass(frozen=True, slots=True)
+class EstimateCommand:
+    code: str
+    step_no: int
+    new: tuple[float, float, float] | None
+    old: tuple[float, float, float] | None   # None: the default (no override row)
+
+    @classmethod
+    def make(cls, plan: Plan, code: str, step_no: int, new) -> "EstimateCommand":
+        old = catalog.estimate_overrides(plan).get((code, step_no))
+        return cls(code, step_no, None if new is None else catalog.validate_estimate(new), old)
+
+    @property
+    def text(self) -> str:
+        return f"所要日数を変更：{workload_label(self.code)} 手順{self.step_no}"
+
+    def apply(self, plan: Plan) -> None:
+        catalog.set_estimate(plan, self.code, self.step_no, self.new)
+
+    def inverse(self) -> "EstimateCommand":
+        return EstimateCommand(self.code, self.step_no, self.old, self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityCommand:
+    new: int
+    old: int
+
+    @classmethod
+    def make(cls, plan: Plan, new: int) -> "CapacityCommand":
+        return cls(int(new), catalog.vendor_capacity(plan))
+
+    @property
+    def text(self) -> str:
+        return f"ベンダの同時移行数を {self.new} に変更"
+
+    def apply(self, plan: Plan) -> None:
+        catalog.set_vendor_capacity(plan, self.new)
+
+    def inverse(self) -> "CapacityCommand":
+        return CapacityCommand(self.old, self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressCommand:
+    """Set several steps' states at once (a per-step edit, or a whole progress sheet)."""
+
+    new: tuple[tuple[tuple[str, int], catalog.StepState | None], ...]
+    old: tuple[tuple[tuple[str, int], catalog.StepState | None], ...]
+    label: str = "進捗を変更"
+
+    @classmethod
+    def make(cls, plan: Plan, states: dict, label: str = "進捗を変更") -> "ProgressCommand":
+        codes = sorted({c for c, _ in states})
+        before = catalog.raw_step_states(plan, codes)
+        return cls(tuple(states.items()), tuple((k, before[k]) for k in states), label)
+
+    @property
+    def text(self) -> str:
+        return self.label
+
+    def apply(self, plan: Plan) -> None:
+        catalog.set_step_statuses(plan, dict(self.new))
+
+    def inverse(self) -> "ProgressCommand":
+        return ProgressCommand(self.old, self.new, self.label)
