@@ -452,6 +452,8 @@ class OverrideCommand:
     after: OverrideState | None
     action: str = "override"
     reason: str = ""
+    #: Who asked for the change (the audit's who when it is applied); blank = the OS user.
+    user: str = ""
 
     # -- factories: read the current state, validate, build the command (nothing is written)
     @classmethod
@@ -469,14 +471,14 @@ class OverrideCommand:
             before = OverrideState.of(current) if current else None
             inputs = PlacementInputs.of(row).to_json()
         after = OverrideState(destination, why, user or current_user(), now(), inputs, False)
-        return cls(system_id, before, after, "override", why)
+        return cls(system_id, before, after, "override", why, after.user)
 
     @classmethod
     def clear(cls, plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> "OverrideCommand":
         before = overrides(plan).get(system_id)
         if before is None:
             raise PlacementError(f"システム「{system_id}」には移行先の変更（手動設定）がありません。")
-        return cls(system_id, before, None, "clear_override", (reason or "").strip() or "手動設定を解除")
+        return cls(system_id, before, None, "clear_override", (reason or "").strip() or "手動設定を解除", user or "")
 
     @classmethod
     def confirm(cls, plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> "OverrideCommand":
@@ -489,7 +491,8 @@ class OverrideCommand:
             before = OverrideState.of(current)
             inputs = PlacementInputs.of(row).to_json() if row is not None else before.inputs
         after = dataclasses.replace(before, inputs=inputs, needs_review=False)
-        return cls(system_id, before, after, "confirm_override", (reason or "").strip() or "入力の変更を確認し、手動設定を維持")
+        return cls(system_id, before, after, "confirm_override",
+                   (reason or "").strip() or "入力の変更を確認し、手動設定を維持", user or "")
 
     # -- doing and undoing
     @property
@@ -514,8 +517,8 @@ class OverrideCommand:
             _write_override(s, self.system_id, state)
             s.flush()
             to, _auto = _in_force(s, self.system_id)
-            _audit(s, action, self.system_id, was, to, reason,
-                   user or (self.after.user if self.after and action == self.action else None),
+            who = user or (self.user if action == self.action else "") or None  # an undo is by whoever undoes
+            _audit(s, action, self.system_id, was, to, reason, who,
                    override=state.to_json() if state else None, **detail)
 
 
@@ -535,14 +538,14 @@ def set_override(plan: Plan, system_id: str, destination: str, reason: str, *, u
 def clear_override(plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> OverrideCommand:
     """Return ``system_id`` to its automatic placement, audited. Returns the applied command."""
     cmd = OverrideCommand.clear(plan, system_id, reason, user=user)
-    cmd.apply(plan, user=user)
+    cmd.apply(plan)
     return cmd
 
 
 def confirm_override(plan: Plan, system_id: str, reason: str = "", *, user: str | None = None) -> OverrideCommand:
     """Clear the review flag of an override, keeping it against the current inputs. Audited."""
     cmd = OverrideCommand.confirm(plan, system_id, reason, user=user)
-    cmd.apply(plan, user=user)
+    cmd.apply(plan)
     return cmd
 
 

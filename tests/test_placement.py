@@ -224,8 +224,9 @@ def test_reimport_flags_a_stale_override_and_keeps_an_unchanged_one(plan):
     load(plan, [rec("S-1", saas_candidate="X", saas_fit="適合"), rec("S-2", annual_cost=1300)])
     assert [a.action for a in plan.audit()[n:]] == ["import"]
     # The planner confirms: the flag clears and a later unchanged re-import keeps it clear.
-    confirm_override(plan, "S-1")
+    confirm_override(plan, "S-1", user="suzuki")
     assert not overrides(plan)["S-1"].needs_review
+    assert (plan.audit("S-1")[-1].action, plan.audit("S-1")[-1].user) == ("confirm_override", "suzuki")
     assert overrides(plan)["S-1"].inputs["saas_fit"] == "適合"
 
 
