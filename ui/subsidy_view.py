@@ -1,0 +1,939 @@
+"""補助金試算: the subsidy shortfall what-if, with scenarios, live inputs, charts and a comparison.
+
+The figures come from ``migration_planner.subsidy`` (pure, ≈1 ms an evaluation), so every spin box
+and slider move recomputes at once; saving the scenario to the plan waits until the planner pauses
+(one undo step per pause). Charts are drawn with matplotlib, imported the first time a chart is
+shown, and redrawn shortly after the inputs settle. The schedule's lateness (seconds to compute) is
+computed off the GUI thread and folded in when it arrives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from migration_planner.money import DISPLAY_UNITS, format_number, format_yen, to_unit
+from migration_planner.subsidy import (
+    FIGURE_LABELS,
+    PARAM_LABELS,
+    AddScenario,
+    Comparison,
+    CostBase,
+    DeleteScenario,
+    ParamError,
+    RenameScenario,
+    ScenarioError,
+    ScenarioInfo,
+    ScenarioParams,
+    SubsidyResult,
+    TornadoRow,
+    UpdateScenario,
+    compare,
+    duplicate_command,
+    ensure_baseline,
+    evaluate,
+    late_months_for,
+    list_scenarios,
+    schedule_late_months,
+    tornado,
+)
+from migration_planner.subsidy.params import DELAY_SOURCES, PARALLEL_RULES, RELATED_RULES, SHARE_RULES
+from migration_planner.workloads import WORKLOADS
+from ui.context import PlanContext
+
+SAVE_DELAY_MS = 700      # save the scenario this long after the last change
+CHART_DELAY_MS = 120     # redraw charts and the comparison this long after the last change
+OKU = 100_000_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SubsidyView", text)
+
+
+# ---------------------------------------------------------------- undo
+class ScenarioUndoCommand(QUndoCommand):
+    """A ``QUndoCommand`` around a core scenario command that has already been applied once.
+
+    The view applies the command before pushing it (so a refused edit never reaches the stack);
+    the first ``redo`` (QUndoStack.push) only announces the change.
+    """
+
+    def __init__(self, context: PlanContext, command, parent: QUndoCommand | None = None) -> None:
+        super().__init__(command.text, parent)
+        self.context = context
+        self.command = command
+        self._applied = True
+
+    def redo(self) -> None:
+        if not self._applied:
+            self.command.apply(self.context.plan)
+        self._applied = False
+        self.context.notify("scenarios")
+
+    def undo(self) -> None:
+        self.command.revert(self.context.plan)
+        self.context.notify("scenarios")
+
+
+# ---------------------------------------------------------------- models
+class ScenarioListModel(QAbstractListModel):
+    """The plan's scenarios, the baseline first."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[ScenarioInfo] = []
+
+    def set_items(self, items: list[ScenarioInfo]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.name + (_tr("（基準）") if item.is_baseline else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("ベースライン：削除できません") if item.is_baseline else item.name
+        if role == self.IdRole:
+            return item.id
+        return None
+
+    def row_of(self, scenario_id: int | None) -> int:
+        return next((i for i, s in enumerate(self.items) if s.id == scenario_id), -1)
+
+
+@dataclass(frozen=True)
+class _Col:
+    title: str
+    get: object          # row → value
+    amount: bool = True
+
+
+class BreakdownModel(QAbstractTableModel):
+    """The result by fiscal year (``mode="fy"``) or by workload (``mode="workload"``)."""
+
+    def __init__(self, mode: str, parent=None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+        self.unit = "億円"
+        self.rows: list = []
+        if mode == "fy":
+            self.cols = [
+                _Col(_tr("年度"), lambda r: r.label, False),
+                _Col(_tr("補助対象経費"), lambda r: r.eligible_cost),
+                _Col(_tr("補助"), lambda r: r.subsidy_covered),
+                _Col(_tr("補助対象外"), lambda r: r.ineligible_cost),
+                _Col(_tr("並行運用"), lambda r: r.extra_running_cost),
+                _Col(_tr("市の負担"), lambda r: r.shortfall),
+                _Col(_tr("説明"), lambda r: r.explanation, False),
+            ]
+        else:
+            self.cols = [
+                _Col(_tr("業務"), lambda r: f"{r.code} {r.name}", False),
+                _Col(_tr("補助対象経費"), lambda r: r.eligible_cost),
+                _Col(_tr("補助"), lambda r: r.subsidy_covered),
+                _Col(_tr("遅れ（か月）"), lambda r: format_number(r.late_months, 1), False),
+                _Col(_tr("並行運用"), lambda r: r.extra_running_cost),
+                _Col(_tr("市の負担"), lambda r: r.shortfall),
+                _Col(_tr("説明"), lambda r: r.explanation, False),
+            ]
+
+    def set_result(self, result: SubsidyResult | None, unit: str) -> None:
+        rows = [] if result is None else list(
+            (result.by_fiscal_year if self.mode == "fy" else result.by_workload).values())
+        if len(rows) == len(self.rows) and unit == self.unit and rows:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.cols) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+            return
+        self.beginResetModel()
+        self.rows, self.unit = rows, unit
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.cols)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        col = self.cols[index.column()]
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            v = col.get(row)
+            return format_yen(v, self.unit) if col.amount else v
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.explanation
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.amount:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.cols[section].title if 0 <= section < len(self.cols) else None
+        return str(section + 1)
+
+
+class ComparisonModel(QAbstractTableModel):
+    """Scenarios side by side: one column a scenario, then one a difference from the baseline."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.comparison = Comparison([], "", [], [])
+        self.unit = "億円"
+        self._cols: list[tuple[int, bool]] = []   # (scenario index, is difference)
+
+    def set_comparison(self, comparison: Comparison, unit: str) -> None:
+        b = comparison.scenarios.index(comparison.baseline) if comparison.scenarios else 0
+        cols = [(i, False) for i in range(len(comparison.scenarios))]
+        cols += [(i, True) for i in range(len(comparison.scenarios)) if i != b]
+        same_shape = (cols == self._cols and len(comparison.rows) == len(self.comparison.rows)
+                      and comparison.scenarios == self.comparison.scenarios and unit == self.unit)
+        if same_shape and cols and comparison.rows:
+            self.comparison = comparison
+            self.dataChanged.emit(self.index(0, 0), self.index(len(comparison.rows) - 1, len(cols)),
+                                  [Qt.ItemDataRole.DisplayRole])
+            return
+        self.beginResetModel()
+        self.comparison, self.unit, self._cols = comparison, unit, cols
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.comparison.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1 + len(self._cols)
+
+    def _text(self, kind: str, value, diff: bool) -> str:
+        if kind == "amount":
+            return format_yen(value, self.unit, sign=diff)
+        text = format_number(value, 2).rstrip("0").rstrip(".")
+        if diff and value > 0:
+            return "+" + text
+        if diff and value < 0:
+            return "△" + text.lstrip("-")
+        return text
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.comparison.rows):
+            return None
+        row = self.comparison.rows[index.row()]
+        c = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == 0:
+                return row.label
+            i, diff = self._cols[c - 1]
+            return self._text(row.kind, row.diffs[i] if diff else row.values[i], diff)
+        if role == Qt.ItemDataRole.TextAlignmentRole and c > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == 0:
+            return _tr("項目")
+        if not 0 < section <= len(self._cols):
+            return None
+        i, diff = self._cols[section - 1]
+        name = self.comparison.scenarios[i]
+        return _tr("差（{0}）").format(name) if diff else name
+
+
+# ---------------------------------------------------------------- charts
+class SubsidyChart(QWidget):
+    """One chart (``kind``: "waterfall", "fiscal_year" or "tornado"); matplotlib on first show."""
+
+    def __init__(self, kind: str, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.figure = None
+        self.canvas = None
+        self._dirty = True
+        self._data: tuple = (None, [], "億円")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+        self._placeholder = QLabel(self.tr("グラフを準備しています…"), self)
+        self._layout.addWidget(self._placeholder)
+
+    def set_data(self, result: SubsidyResult | None, rows: list[TornadoRow], unit: str) -> None:
+        self._data = (result, rows, unit)
+        self._dirty = True
+        if self.isVisible():
+            self.draw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.draw()
+
+    def _make_canvas(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        try:
+            from ui.fonts import ensure_matplotlib_font
+
+            ensure_matplotlib_font()
+        except ImportError:  # the shared font module is missing: the package registers itself
+            try:
+                import matplotlib_fontja  # noqa: F401
+            except ImportError:
+                pass
+        self.figure = Figure(figsize=(7, 3.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self._layout.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+        self._layout.addWidget(self.canvas)
+
+    def draw(self) -> None:
+        if self.canvas is None:
+            self._make_canvas()
+        result, rows, unit = self._data
+        self.figure.clear()
+        ax = self.figure.add_subplot()
+        if result is None:
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, self.tr("プランを開いてください"), ha="center", transform=ax.transAxes)
+        else:
+            getattr(self, f"_draw_{self.kind}")(ax, result, rows, unit)
+            ax.spines[["top", "right"]].set_visible(False)
+        self.canvas.draw_idle()
+        self._dirty = False
+
+    def _draw_waterfall(self, ax, r: SubsidyResult, rows, unit: str) -> None:
+        u = lambda v: to_unit(v, unit)  # noqa: E731
+        after_subsidy = r.eligible_cost - r.subsidy_covered
+        steps = [
+            (self.tr("補助対象経費"), 0, r.eligible_cost, "#6fa8dc"),
+            (self.tr("補助"), after_subsidy, r.subsidy_covered, "#6aa84f"),
+            (self.tr("対象外（関連作業）"), after_subsidy, r.ineligible_cost, "#e69138"),
+            (self.tr("並行運用"), after_subsidy + r.ineligible_cost, r.extra_running_cost, "#c27ba0"),
+            (self.tr("不足額（市の負担）"), 0, r.shortfall, "#cc0000"),
+        ]
+        labels = [s[0] for s in steps]
+        ax.bar(labels, [u(s[2]) for s in steps], bottom=[u(s[1]) for s in steps],
+               color=[s[3] for s in steps], edgecolor="white")
+        for x, (_, bottom, height, _c) in enumerate(steps):
+            sign = "−" if x == 1 else ""
+            ax.annotate(sign + format_yen(height, unit), (x, u(bottom + height)), ha="center", va="bottom", fontsize=8)
+        ax.set_title(self.tr("経費 → 補助 → 不足額"))
+        ax.set_ylabel(unit)
+        ax.tick_params(axis="x", labelsize=8)
+
+    def _draw_fiscal_year(self, ax, r: SubsidyResult, rows, unit: str) -> None:
+        fys = list(r.by_fiscal_year.values())
+        labels = [f"{f.label}\n{f.fiscal_year}" for f in fys]
+        parts = [
+            (self.tr("補助で賄う"), [f.subsidy_covered for f in fys], "#6aa84f"),
+            (self.tr("市負担：対象経費の残り"), [f.eligible_cost - f.subsidy_covered for f in fys], "#6fa8dc"),
+            (self.tr("市負担：対象外"), [f.ineligible_cost for f in fys], "#e69138"),
+            (self.tr("市負担：並行運用"), [f.extra_running_cost for f in fys], "#c27ba0"),
+        ]
+        bottom = [0.0] * len(fys)
+        for name, values, colour in parts:
+            vals = [to_unit(v, unit) for v in values]
+            ax.bar(labels, vals, bottom=bottom, label=name, color=colour, edgecolor="white")
+            bottom = [b + v for b, v in zip(bottom, vals)]
+        ax.set_title(self.tr("年度別の経費と負担"))
+        ax.set_ylabel(unit)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.legend(fontsize=8, frameon=False)
+
+    def _draw_tornado(self, ax, r: SubsidyResult, rows: list[TornadoRow], unit: str) -> None:
+        ordered = list(reversed(rows))      # the largest swing on top
+        base = to_unit(r.shortfall, unit)
+        ys = range(len(ordered))
+        lo = [to_unit(t.shortfall_low, unit) - base for t in ordered]
+        hi = [to_unit(t.shortfall_high, unit) - base for t in ordered]
+        ax.barh(ys, lo, left=base, color="#6fa8dc", label=self.tr("範囲の下限"))
+        ax.barh(ys, hi, left=base, color="#cc4125", label=self.tr("範囲の上限"))
+        ax.set_yticks(list(ys), [t.description for t in ordered], fontsize=8)
+        ax.axvline(base, color="black", linewidth=0.8)
+        ax.set_title(self.tr("不足額を最も動かす前提（トルネード図）"))
+        ax.set_xlabel(self.tr("不足額（{0}）").format(unit))
+        ax.legend(fontsize=8, frameon=False)
+
+
+# ---------------------------------------------------------------- the schedule, off the GUI thread
+class _ScheduleWorker(QThread):
+    sig_done = Signal(object)
+    """(late months by workload or None, note)."""
+
+    def __init__(self, plan, parent=None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+
+    def run(self) -> None:
+        self.sig_done.emit(schedule_late_months(self.plan))
+
+
+# ---------------------------------------------------------------- the view
+@dataclass(frozen=True)
+class _Num:
+    key: str
+    minimum: float
+    maximum: float
+    decimals: int
+    step: float
+    slider: tuple[int, int, float] | None   # (min, max, value per slider step)
+    money: bool = False                     # yen shown in 億円
+    suffix: str = ""
+
+
+NUMERIC = (
+    _Num("cap", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=" 億円"),
+    _Num("committed", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=" 億円"),
+    _Num("escalation_pct", -50, 200, 1, 0.5, (0, 50, 1), suffix=" %"),
+    _Num("running_multiplier", 0, 20, 2, 0.1, (0, 60, 0.1), suffix=" 倍"),
+    _Num("delay_months", 0, 120, 1, 1, (0, 60, 1), suffix=" か月"),
+    _Num("related_share_pct", 0, 100, 0, 5, (0, 100, 1), suffix=" %"),
+    _Num("related_extra", 0, 1000, 3, 0.1, None, money=True, suffix=" 億円"),
+)
+CHOICES = {
+    "delay_source": DELAY_SOURCES,
+    "parallel_rule": PARALLEL_RULES,
+    "share_rule": SHARE_RULES,
+    "related_rule": RELATED_RULES,
+}
+
+
+class SubsidyView(QWidget):
+    """Scenarios, their assumptions as live inputs, the results with explanations, charts, comparison."""
+
+    sig_result_changed = Signal()
+    """The figures were recomputed (after any input, scenario or plan change)."""
+
+    def __init__(self, context: PlanContext, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.base: CostBase | None = None
+        self.result: SubsidyResult | None = None
+        self.tornado_rows: list[TornadoRow] = []
+        self.params = ScenarioParams()
+        self.scenario_id: int | None = None
+        self.schedule_late = None               # (late, note) once computed
+        self._loading = False
+        self._worker: _ScheduleWorker | None = None
+        self._schedule_stale = False
+        self.unit = "億円"
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
+        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS, timeout=self._update_slow)
+        self._build()
+        context.sig_plan_opened.connect(self.reload)
+        context.sig_systems_changed.connect(self.reload)
+        context.sig_schedule_changed.connect(self._schedule_changed)
+        context.sig_scenarios_changed.connect(self._scenarios_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait_for_schedule)
+        if context.plan is not None:
+            self.reload()
+
+    # ------------------------------------------------------------ building
+    def _build(self) -> None:
+        outer = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(splitter)
+
+        # scenarios
+        left = QWidget(splitter)
+        lv = QVBoxLayout(left)
+        lv.addWidget(QLabel(self.tr("シナリオ"), left))
+        self.scenario_model = ScenarioListModel(self)
+        self.scenario_list = QListView(left)
+        self.scenario_list.setModel(self.scenario_model)
+        self.scenario_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.scenario_list.selectionModel().currentChanged.connect(self._current_changed)
+        lv.addWidget(self.scenario_list)
+        buttons = QGridLayout()
+        self.add_button = QPushButton(self.tr("追加"), left, clicked=lambda: self.add_scenario())
+        self.duplicate_button = QPushButton(self.tr("複製"), left, clicked=lambda: self.duplicate_scenario())
+        self.rename_button = QPushButton(self.tr("名前変更"), left, clicked=lambda: self.rename_scenario())
+        self.delete_button = QPushButton(self.tr("削除"), left, clicked=lambda: self.delete_scenario())
+        for i, b in enumerate((self.add_button, self.duplicate_button, self.rename_button, self.delete_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        lv.addLayout(buttons)
+
+        # inputs
+        inputs = QWidget()
+        form = QFormLayout(inputs)
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        self.sliders: dict[str, QSlider] = {}
+        for n in NUMERIC:
+            spin = QDoubleSpinBox(inputs)
+            spin.setRange(n.minimum, n.maximum)
+            spin.setDecimals(n.decimals)
+            spin.setSingleStep(n.step)
+            spin.setSuffix(self.tr(n.suffix))
+            spin.valueChanged.connect(lambda _v, key=n.key: self._spin_changed(key))
+            self.spins[n.key] = spin
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            if n.slider:
+                slider = QSlider(Qt.Orientation.Horizontal, inputs)
+                slider.setRange(n.slider[0], n.slider[1])
+                slider.valueChanged.connect(lambda v, key=n.key: self._slider_changed(key, v))
+                self.sliders[n.key] = slider
+                row.addWidget(slider, 1)
+            form.addRow(self.tr(PARAM_LABELS[n.key].replace("（円）", "（億円）")), row)
+        self.spread_spin = QSpinBox(inputs)
+        self.spread_spin.setRange(1, 10)
+        self.spread_spin.setSuffix(self.tr(" 年"))
+        self.spread_spin.valueChanged.connect(lambda _v: self._input_changed())
+        form.addRow(self.tr(PARAM_LABELS["spread_years"]), self.spread_spin)
+        self.combos: dict[str, QComboBox] = {}
+        for key, choices in CHOICES.items():
+            combo = QComboBox(inputs)
+            for value, label in choices.items():
+                combo.addItem(self.tr(label), value)
+            combo.currentIndexChanged.connect(lambda _i: self._input_changed())
+            self.combos[key] = combo
+            form.addRow(self.tr(PARAM_LABELS[key]), combo)
+        self.slipping_list = QListWidget(inputs)
+        self.slipping_list.setMaximumHeight(150)
+        for w in WORKLOADS:
+            item = QListWidgetItem(f"{w.code} {w.name}", self.slipping_list)
+            item.setData(Qt.ItemDataRole.UserRole, w.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.slipping_list.itemChanged.connect(lambda _i: self._input_changed())
+        form.addRow(self.tr(PARAM_LABELS["slipping"]), self.slipping_list)
+        self.error_label = QLabel(inputs)
+        self.error_label.setStyleSheet("color: #cc0000")
+        self.error_label.setWordWrap(True)
+        form.addRow(self.error_label)
+        scroll = QScrollArea(splitter)
+        scroll.setWidget(inputs)
+        scroll.setWidgetResizable(True)
+
+        # results
+        right = QWidget(splitter)
+        rv = QVBoxLayout(right)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(QLabel(self.tr("金額の単位"), right))
+        self.unit_combo = QComboBox(right)
+        for u in DISPLAY_UNITS:
+            self.unit_combo.addItem(self.tr(u), u)
+        self.unit_combo.setCurrentIndex(DISPLAY_UNITS.index(self.unit))
+        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
+        unit_row.addWidget(self.unit_combo)
+        unit_row.addStretch(1)
+        rv.addLayout(unit_row)
+
+        box = QGroupBox(self.tr("結果"), right)
+        grid = QGridLayout(box)
+        self.value_labels: dict[str, QLabel] = {}
+        self.explain_labels: dict[str, QLabel] = {}
+        for i, key in enumerate(SubsidyResult.FIGURES):
+            name = QLabel(self.tr(FIGURE_LABELS[key]), box)
+            value = QLabel(box)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            explain = QLabel(box)
+            explain.setWordWrap(True)
+            explain.setStyleSheet("color: #555")
+            if key == "shortfall":
+                for w in (name, value):
+                    f = w.font()
+                    f.setBold(True)
+                    w.setFont(f)
+            grid.addWidget(name, i, 0)
+            grid.addWidget(value, i, 1)
+            grid.addWidget(explain, i, 2)
+            self.value_labels[key], self.explain_labels[key] = value, explain
+        grid.setColumnStretch(2, 1)
+        self.shortfall_label = self.value_labels["shortfall"]
+        self.notes_label = QLabel(box)
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: #7f6000")
+        grid.addWidget(self.notes_label, len(SubsidyResult.FIGURES), 0, 1, 3)
+        rv.addWidget(box)
+
+        self.tabs = QTabWidget(right)
+        self.charts = {k: SubsidyChart(k) for k in ("waterfall", "fiscal_year", "tornado")}
+        self.tabs.addTab(self.charts["waterfall"], self.tr("経費→補助→不足額"))
+        self.tabs.addTab(self.charts["fiscal_year"], self.tr("年度別"))
+        self.tabs.addTab(self.charts["tornado"], self.tr("感度（トルネード）"))
+        self.fy_model = BreakdownModel("fy", self)
+        self.workload_model = BreakdownModel("workload", self)
+        self.comparison_model = ComparisonModel(self)
+        for model, title in ((self.fy_model, self.tr("年度別の表")), (self.workload_model, self.tr("業務別の表")),
+                             (self.comparison_model, self.tr("シナリオ比較"))):
+            table = QTableView(self.tabs)
+            table.setModel(model)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(False)
+            self.tabs.addTab(table, title)
+        self.comparison_table = self.tabs.widget(self.tabs.count() - 1)
+        rv.addWidget(self.tabs, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([170, 560, 900])
+        inputs.setMinimumWidth(520)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.add_button, self.duplicate_button, self.rename_button, self.delete_button):
+            w.setEnabled(on)
+        current = self._current_info()
+        self.delete_button.setEnabled(on and current is not None and not current.is_baseline)
+
+    # ------------------------------------------------------------ loading
+    def reload(self) -> None:
+        """Re-read the plan: systems, scenarios (creating the baseline) and the schedule."""
+        self._save_timer.stop()
+        plan = self.context.plan
+        if plan is None:
+            self.base, self.result, self.scenario_id = None, None, None
+            self.scenario_model.set_items([])
+            self._show_result()
+            self._enable(False)
+            return
+        if self._worker is None or self._worker.plan is not plan:
+            self.schedule_late = None
+        self.base = CostBase.from_plan(plan)
+        ensure_baseline(plan)
+        self._reload_scenarios(keep=self.scenario_id)
+        self._start_schedule()
+
+    def _reload_scenarios(self, keep: int | None) -> None:
+        items = list_scenarios(self.context.plan)
+        self.scenario_model.set_items(items)
+        row = self.scenario_model.row_of(keep)
+        if row < 0:
+            row = 0 if items else -1
+        self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        if row < 0:
+            return
+        index = self.scenario_model.index(row)
+        with QSignalBlocker(self.scenario_list.selectionModel()):
+            self.scenario_list.setCurrentIndex(index)
+        self._load_scenario(self.scenario_model.items[row])
+
+    def _load_scenario(self, info: ScenarioInfo) -> None:
+        self.scenario_id = info.id
+        self.params = info.params
+        self._write_inputs(info.params)
+        self._enable(True)
+        self.recompute()
+
+    def _current_info(self) -> ScenarioInfo | None:
+        row = self.scenario_model.row_of(self.scenario_id)
+        return self.scenario_model.items[row] if row >= 0 else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        wanted = current.data(ScenarioListModel.IdRole)
+        self.save_now()                      # may reload the list (the saved state)
+        self._select_row(self.scenario_model.row_of(wanted))
+
+    def _scenarios_changed(self) -> None:
+        """Scenarios changed in the plan (here, by undo, or elsewhere): follow the stored state."""
+        if self.context.plan is None:
+            return
+        items = list_scenarios(self.context.plan)
+        self.scenario_model.set_items(items)
+        row = self.scenario_model.row_of(self.scenario_id)
+        if row < 0:
+            self._select_row(0 if items else -1)
+            return
+        with QSignalBlocker(self.scenario_list.selectionModel()):
+            self.scenario_list.setCurrentIndex(self.scenario_model.index(row))
+        if items[row].params != self.params:
+            # Undo (or another view) changed the stored assumptions: they win over unsaved input.
+            self._save_timer.stop()
+            self._load_scenario(items[row])
+        else:
+            self._enable(True)
+            self._chart_timer.start()   # the comparison shows other scenarios' new state
+
+    def _schedule_changed(self) -> None:
+        self._start_schedule()
+
+    def _start_schedule(self) -> None:
+        if self.context.plan is None:
+            return
+        if self._worker is not None and self._worker.isRunning():
+            self._schedule_stale = True
+            return
+        self._schedule_stale = False
+        self._worker = _ScheduleWorker(self.context.plan, self)
+        self._worker.sig_done.connect(self._schedule_done)
+        self._worker.start()
+
+    def _schedule_done(self, late) -> None:
+        if self._schedule_stale or self._worker.plan is not self.context.plan:
+            self._worker.wait()
+            self._schedule_stale = False
+            self._start_schedule()
+            return
+        self.schedule_late = late
+        self.recompute()
+
+    def wait_for_schedule(self, ms: int = 30_000) -> bool:
+        """Block until the background schedule computation ends (tests, closing)."""
+        return self._worker is None or self._worker.wait(ms)
+
+    # ------------------------------------------------------------ inputs
+    def _write_inputs(self, p: ScenarioParams) -> None:
+        self._loading = True
+        try:
+            for n in NUMERIC:
+                v = getattr(p, n.key)
+                self.spins[n.key].setValue(v / OKU if n.money else v)
+                self._sync_slider(n)
+            self.spread_spin.setValue(p.spread_years)
+            for key, combo in self.combos.items():
+                combo.setCurrentIndex(max(0, combo.findData(getattr(p, key))))
+            for i in range(self.slipping_list.count()):
+                item = self.slipping_list.item(i)
+                code = item.data(Qt.ItemDataRole.UserRole)
+                item.setCheckState(Qt.CheckState.Checked if p.slips(code) else Qt.CheckState.Unchecked)
+        finally:
+            self._loading = False
+
+    def _read_inputs(self) -> ScenarioParams:
+        values = {}
+        for n in NUMERIC:
+            v = self.spins[n.key].value()
+            values[n.key] = round(v * OKU) if n.money else v
+        checked = [
+            self.slipping_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.slipping_list.count())
+            if self.slipping_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        values["slipping"] = None if len(checked) == self.slipping_list.count() else checked
+        values["spread_years"] = self.spread_spin.value()
+        for key, combo in self.combos.items():
+            values[key] = combo.currentData()
+        return self.params.with_(**values)
+
+    def _sync_slider(self, n: _Num) -> None:
+        slider = self.sliders.get(n.key)
+        if slider is None:
+            return
+        with QSignalBlocker(slider):
+            slider.setValue(round(self.spins[n.key].value() / n.slider[2]))
+
+    def _spin_changed(self, key: str) -> None:
+        if self._loading:
+            return
+        self._sync_slider(next(n for n in NUMERIC if n.key == key))
+        self._input_changed()
+
+    def _slider_changed(self, key: str, value: int) -> None:
+        n = next(n for n in NUMERIC if n.key == key)
+        self.spins[key].setValue(value * n.slider[2])   # the spin box's signal does the rest
+
+    def _input_changed(self) -> None:
+        if self._loading or self.context.plan is None:
+            return
+        try:
+            self.params = self._read_inputs()
+        except ParamError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.error_label.setText("")
+        self.recompute()
+        if self.scenario_id is not None:
+            self._save_timer.start()
+
+    def _unit_changed(self) -> None:
+        self.unit = self.unit_combo.currentData()
+        self._show_result()
+        self._update_slow()
+
+    # ------------------------------------------------------------ computing and showing
+    def _late(self, params: ScenarioParams):
+        pending = (None, self.tr("工程表を計算しています…（それまではシナリオの遅延月数だけで計算）"))
+        return late_months_for(self.context.plan, params, schedule_late=self.schedule_late or pending)
+
+    def recompute(self) -> None:
+        """Evaluate the current inputs now (fast) and show the figures; charts follow shortly."""
+        if self.base is None or self.context.plan is None:
+            self.result = None
+        else:
+            late, note = self._late(self.params)
+            info = self._current_info()
+            self.result = evaluate(self.base, self.params, late, scenario=info.name if info else "",
+                                   notes=[note] if note else [])
+        self._show_result()
+        self._chart_timer.start()
+        self.sig_result_changed.emit()
+
+    def _show_result(self) -> None:
+        r = self.result
+        for key in SubsidyResult.FIGURES:
+            self.value_labels[key].setText("" if r is None else format_yen(getattr(r, key), self.unit))
+            self.explain_labels[key].setText("" if r is None else r.explanations.get(key, ""))
+        self.notes_label.setText("" if r is None else "\n".join(r.notes))
+        self.fy_model.set_result(r, self.unit)
+        self.workload_model.set_result(r, self.unit)
+
+    def refresh_now(self) -> None:
+        """Redraw the charts and the comparison now instead of after the short pause."""
+        self._chart_timer.stop()
+        self._update_slow()
+
+    def _update_slow(self) -> None:
+        """Charts, the tornado and the comparison (tens of ms): after the inputs settle."""
+        r = self.result
+        if r is None or self.base is None:
+            self.tornado_rows = []
+            self.comparison_model.set_comparison(Comparison([], "", [], []), self.unit)
+        else:
+            late, _note = self._late(self.params)
+            self.tornado_rows = tornado(self.base, self.params, late)
+            results = []
+            baseline_name = None
+            for info in self.scenario_model.items:
+                params = self.params if info.id == self.scenario_id else info.params
+                late_i, note = self._late(params)
+                results.append(r if info.id == self.scenario_id else
+                               evaluate(self.base, params, late_i, scenario=info.name, explain=False))
+                if info.is_baseline:
+                    baseline_name = info.name
+            self.comparison_model.set_comparison(compare(results, baseline_name), self.unit)
+        for chart in self.charts.values():
+            chart.set_data(r, self.tornado_rows, self.unit)
+
+    # ------------------------------------------------------------ saving and scenario commands
+    def save_now(self) -> None:
+        """Save pending input changes to the current scenario (one undo step)."""
+        self._save_timer.stop()
+        plan, sid = self.context.plan, self.scenario_id
+        if plan is None or sid is None:
+            return
+        stored = next((i for i in list_scenarios(plan) if i.id == sid), None)
+        if stored is None or stored.params == self.params:
+            return
+        self._push(UpdateScenario(sid, self.params))
+
+    def _push(self, command) -> object:
+        """Apply ``command`` to the plan; on success put it on the shared undo stack."""
+        try:
+            result = command.apply(self.context.plan)
+        except (ScenarioError, ParamError) as exc:
+            QMessageBox.warning(self, self.tr("シナリオ"), str(exc))
+            return None
+        self.context.undo_stack.push(ScenarioUndoCommand(self.context, command))
+        return result if result is not None else True
+
+    def _ask_name(self, title: str, default: str) -> str | None:
+        name, ok = QInputDialog.getText(self, title, self.tr("シナリオ名："), text=default)
+        return name if ok else None
+
+    def add_scenario(self, name: str | None = None) -> ScenarioInfo | None:
+        """A new what-if with the default assumptions (domain.md §5)."""
+        if self.context.plan is None:
+            return None
+        self.save_now()
+        if name is None:
+            taken = {i.name for i in self.scenario_model.items}
+            default = next(f"シナリオ{n}" for n in range(1, 1000) if f"シナリオ{n}" not in taken)
+            name = self._ask_name(self.tr("シナリオの追加"), default)
+            if name is None:
+                return None
+        command = AddScenario(name, ScenarioParams())
+        return self._select_after(self._push(command), command)
+
+    def duplicate_scenario(self, name: str | None = None) -> ScenarioInfo | None:
+        if self.context.plan is None or self.scenario_id is None:
+            return None
+        self.save_now()
+        command = duplicate_command(self.context.plan, self.scenario_id, name)
+        if name is None:
+            asked = self._ask_name(self.tr("シナリオの複製"), command.name)
+            if asked is None:
+                return None
+            command.name = asked
+        return self._select_after(self._push(command), command)
+
+    def _select_after(self, result, command) -> ScenarioInfo | None:
+        if not result:
+            return None
+        row = self.scenario_model.row_of(command.id)
+        self._select_row(row)
+        return self._current_info()
+
+    def rename_scenario(self, new_name: str | None = None) -> bool:
+        info = self._current_info()
+        if info is None:
+            return False
+        self.save_now()
+        if new_name is None:
+            new_name = self._ask_name(self.tr("シナリオ名の変更"), info.name)
+            if new_name is None:
+                return False
+        return bool(self._push(RenameScenario(info.id, new_name)))
+
+    def delete_scenario(self) -> bool:
+        info = self._current_info()
+        if info is None:
+            return False
+        if info.is_baseline:
+            QMessageBox.information(self, self.tr("シナリオ"), self.tr("ベースラインは削除できません。"))
+            return False
+        self.save_now()
+        return bool(self._push(DeleteScenario(info.id)))
+
+    def closeEvent(self, event) -> None:
+        self.save_now()
+        self.wait_for_schedule()
+        super().closeEvent(event)
