@@ -229,3 +229,23 @@ def test_opening_something_that_is_not_a_plan_says_so(window, tmp_path, monkeypa
     assert not window.open_plan(str(SAMPLE))
     assert messages and "プランファイルではありません" in messages[0]
     assert window.table.model.rowCount() == 60
+
+
+def test_table_shows_placement_and_filters_by_destination_and_group(window, qtmodeltester):
+    model = window.table.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    dest_col = next(i for i, t in enumerate(titles) if "移行先" in t or "振り分け" in t)
+    row = model.row_of("OSK-045")
+    assert model.data(model.index(row, dest_col)) == "オンプレミス"
+    combo = window.destination_combo
+    combo.setCurrentIndex(combo.findData("on_premises"))
+    assert model.rowCount() == 6
+    qtmodeltester.check(model)
+    combo.setCurrentIndex(combo.findData("gov_cloud"))
+    assert model.rowCount() == 15
+    combo.setCurrentIndex(0)
+    window.group_combo.setCurrentIndex(window.group_combo.findData("large_scale"))
+    assert model.rowCount() > 0
+    assert {r.scale for r in model.visible_records()} == {"大"}
+    window.table.select_system(model.visible_records()[0].system_id)
+    assert "ステップ1" in window.detail.toPlainText()

@@ -27,7 +27,8 @@ from migration_planner.plan_ops import import_hooks
 from migration_planner.store import PLAN_SUFFIX, Plan, PlanError
 from ui.context import PlanContext
 from ui.dialogs import DiffDialog, IssueListDialog
-from ui.inventory_table import InventoryTable
+from ui.inventory_table import InventoryTable, base_columns
+from ui.placement_board import audit_section, lane_titles, placement_annotations, placement_columns, trace_section
 from ui.system_detail import SystemDetail
 from ui.workers import Job
 
@@ -59,7 +60,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
 
         self.table = InventoryTable(self)
+        base = base_columns(self.tr)
+        self.table.model.set_columns(base[:4] + placement_columns(self.tr) + base[4:])
+        self._add_placement_filters()
         self.detail = SystemDetail(self)
+        self.detail.add_section_provider(trace_section)
+        self.detail.add_section_provider(audit_section)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -244,8 +250,48 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def annotations(self, records) -> dict[str, dict]:
-        """Per-system values that features add to the table (placement …). Overridden by features."""
-        return {}
+        """Per-system values that features add to the table: placement (destination, trace, audit)."""
+        ann = placement_annotations(self.plan)
+        titles = lane_titles()
+        for a in ann.values():
+            c = a.get("placement")
+            if c is not None:
+                a["search"] = (titles[c.destination], c.caveat or "")
+        return ann
+
+    def _add_placement_filters(self) -> None:
+        """Filters by destination and by the groups the city reviews first (domain.md §1)."""
+        from PySide6.QtWidgets import QComboBox
+
+        from migration_planner.placement import GROUPS, in_group
+
+        dest = QComboBox(self.table)
+        dest.addItem(self.tr("すべての移行先"), "")
+        for code, title in lane_titles().items():
+            dest.addItem(title, code)
+        group = QComboBox(self.table)
+        group.addItem(self.tr("すべてのシステム"), "")
+        for key, (label, _fn) in GROUPS.items():
+            group.addItem(self.tr(label), key)
+        group.setToolTip(self.tr("市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの"))
+
+        def on_dest(_i):
+            code = dest.currentData() or ""
+            self.table.set_extra_predicate(
+                "destination",
+                (lambda r, a: a.get("placement") is not None and a["placement"].destination == code) if code else None,
+            )
+
+        def on_group(_i):
+            key = group.currentData() or ""
+            self.table.set_extra_predicate("group", (lambda r, a: in_group(r, key)) if key else None)
+
+        dest.currentIndexChanged.connect(on_dest)
+        group.currentIndexChanged.connect(on_group)
+        bar = self.table.filter_bar
+        bar.insertWidget(bar.count() - 1, dest)
+        bar.insertWidget(bar.count() - 1, group)
+        self.destination_combo, self.group_combo = dest, group
 
     def _show_detail(self, system_id: str) -> None:
         row = self.table.model.row_of(system_id) if system_id else -1
