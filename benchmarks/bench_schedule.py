@@ -26,11 +26,9 @@ import numpy as np
 from benchmarks.generators import random_dag
 from migration_planner.inventory import read_inventory
 from migration_planner.schedule import compute_schedule
-from migration_planner.schedule.calendar import shift_out_of_blackout
-from migration_planner.schedule.graph import cpm
+from migration_planner.schedule.graph import cpm, forward
 from migration_planner.schedule.montecarlo import draw_durations, simulate
 from migration_planner.schedule.planner import _Blackout, build_model, level_capacity, schedule_inputs
-from migration_planner.schedule.graph import forward
 from migration_planner.schedule.calendar import WorkCalendar
 from migration_planner.store import Plan
 
@@ -84,8 +82,12 @@ def _python_forward(order, preds, dur_row, release, ready_bundle, windows, allow
         if release[v] > s:
             s = release[v]
         b = ready_bundle.get(v)
-        if b is not None:
-            s = int(shift_out_of_blackout(np.array([s]), np.array([windows[b]]), allowed, nxt)[0])
+        if b is not None:  # the same rule as calendar.shift_out_of_blackout, in plain Python
+            top = len(allowed) - 1
+            s = nxt[min(max(s, 0), top)]
+            last = min(s + max(windows[b], 1) - 1, top)
+            if not allowed[last]:
+                s = nxt[last]
         ef[v] = s + dur_row[v]
     return ef
 
@@ -107,6 +109,7 @@ def _mc_rows(samples: int, loop_samples: int) -> list[dict]:
     preds = [lv.pred_src[lv.pred_ptr[v]:lv.pred_ptr[v + 1]].tolist() for v in range(model.n)]
     rel = release.astype(int).tolist()
     ready_bundle = {int(r): b for b, r in enumerate(model.ready)}
+    allowed, nxt = blackout.allowed.tolist(), blackout.next.tolist()
     variable = np.flatnonzero(model.remaining & (model.p > model.o))
 
     # The loop and the vectorised pass agree on the same draws.
@@ -116,7 +119,7 @@ def _mc_rows(samples: int, loop_samples: int) -> list[dict]:
     _, ef = forward(lv, dur, release.astype(np.int32), blackout)
     for i in range(50):
         py = _python_forward(order, preds, dur[i].tolist(), rel, ready_bundle, blackout.window[i].tolist(),
-                             blackout.allowed, blackout.next)
+                             allowed, nxt)
         assert py == ef[i].tolist(), "per-sample loop disagrees with the vectorised pass"
 
     def loop(k):
@@ -124,7 +127,7 @@ def _mc_rows(samples: int, loop_samples: int) -> list[dict]:
         for _ in range(k):
             d = draw_durations(model.o, model.m, model.p, model.dur, variable, 1, rng)
             win = blackout.windows(d)[0].tolist()
-            _python_forward(order, preds, d[0].tolist(), rel, ready_bundle, win, blackout.allowed, blackout.next)
+            _python_forward(order, preds, d[0].tolist(), rel, ready_bundle, win, allowed, nxt)
 
     base = _best(lambda: loop(loop_samples), repeat=1) * samples / loop_samples
     mine = _best(lambda: simulate(model, cal, blackout, release, samples=samples, seed=0), repeat=3)

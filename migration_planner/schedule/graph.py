@@ -31,13 +31,10 @@ class Levels:
     dst: np.ndarray
     order: np.ndarray                       # tasks in topological order, level by level
     bounds: np.ndarray                      # level L is order[bounds[L]:bounds[L+1]]
-    # Per level ≥ 1: the in-edges' sources grouped by destination (for maximum.reduceat).
-    in_src: list[np.ndarray] = field(default_factory=list)
-    in_at: list[np.ndarray] = field(default_factory=list)
-    # Per level: tasks with successors, their out-edges' destinations grouped (for minimum.reduceat).
-    out_nodes: list[np.ndarray] = field(default_factory=list)
-    out_dst: list[np.ndarray] = field(default_factory=list)
-    out_at: list[np.ndarray] = field(default_factory=list)
+    # Per level ≥ 1: (tasks, their in-edges' sources grouped by task, group offsets for reduceat).
+    fw: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+    # Per level, deepest first: (tasks with successors, out-edges' targets grouped, offsets, all tasks).
+    bw: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
     # CSR of in-edges by task, for tracing the critical path back.
     pred_ptr: np.ndarray | None = None
     pred_src: np.ndarray | None = None
@@ -50,6 +47,19 @@ class Levels:
         return self.order[self.bounds[k]:self.bounds[k + 1]]
 
 
+def _grouped(key_sorted: np.ndarray, other: np.ndarray, level_of_key: np.ndarray, depth: int):
+    """Per level: the distinct keys, ``other`` for the level's edges, and each key's first edge."""
+    first = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]]) if key_sorted.size else key_sorted
+    cut = np.searchsorted(level_of_key, np.arange(depth + 1))
+    gcut = np.searchsorted(first, cut)
+    out = []
+    for k in range(depth):
+        a, b = cut[k], cut[k + 1]
+        g = first[gcut[k]:gcut[k + 1]]
+        out.append((key_sorted[g], other[a:b], g - a))
+    return out
+
+
 def levelize(n: int, src, dst) -> Levels:
     """Topological levels of the DAG (level = longest edge count from a source).
 
@@ -57,65 +67,45 @@ def levelize(n: int, src, dst) -> Levels:
     """
     src = np.asarray(src, dtype=np.int64)
     dst = np.asarray(dst, dtype=np.int64)
-    # Out-edge CSR.
     by_src = np.argsort(src, kind="stable")
     out_dst_all = dst[by_src]
     out_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=out_ptr[1:])
     indeg = np.bincount(dst, minlength=n)
-    level = np.zeros(n, dtype=np.int64)
     frontier = np.flatnonzero(indeg == 0)
+    ptr0, ptr1 = out_ptr[:-1], out_ptr[1:]
+    ar = np.arange(max(src.size, 1))
     chunks = []
-    k = 0
-    done = 0
     while frontier.size:
         chunks.append(frontier)
-        level[frontier] = k
-        done += frontier.size
-        starts, ends = out_ptr[frontier], out_ptr[frontier + 1]
-        counts = ends - starts
-        total = int(counts.sum())
+        starts = ptr0[frontier]
+        counts = ptr1[frontier] - starts
+        ends = np.cumsum(counts)
+        total = int(ends[-1])
         if total == 0:
             break
-        # Indices of all out-edges of the frontier, without a Python loop.
-        rep = np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-        targets = out_dst_all[rep + np.arange(total)]
-        hit = np.bincount(targets, minlength=n)
-        before = indeg
-        indeg = indeg - hit
-        frontier = np.flatnonzero((indeg == 0) & (before > 0))
-        k += 1
-    if done < n:
-        raise CycleError(np.flatnonzero(indeg > 0))
+        # All out-edges of the frontier without a Python loop; only the touched tasks' in-degrees
+        # change, so a level costs its own edges, not n.
+        targets = out_dst_all[np.repeat(starts - (ends - counts), counts) + ar[:total]]
+        hit, times = np.unique(targets, return_counts=True)
+        indeg[hit] -= times
+        frontier = hit[indeg[hit] == 0]
     order = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
-    bounds = np.zeros(len(chunks) + 1, dtype=np.int64)
+    if order.size < n:
+        raise CycleError(np.flatnonzero(indeg > 0))
+    depth = len(chunks)
+    bounds = np.zeros(depth + 1, dtype=np.int64)
     np.cumsum([c.size for c in chunks], out=bounds[1:])
-    lv = Levels(n, src, dst, order, bounds)
-
-    # In-edges grouped by destination's level, then destination in level order.
+    level = np.empty(n, dtype=np.int64)
+    level[order] = np.repeat(np.arange(depth), np.diff(bounds))
     pos = np.empty(n, dtype=np.int64)
     pos[order] = np.arange(n)
-    e = np.lexsort((src, pos[dst]))
-    s_sorted, d_sorted = src[e], dst[e]
-    dlevel = level[d_sorted]
-    lstart = np.searchsorted(dlevel, np.arange(len(chunks) + 1))
-    for k in range(len(chunks)):
-        a, b = lstart[k], lstart[k + 1]
-        lv.in_src.append(s_sorted[a:b])
-        d = d_sorted[a:b]
-        lv.in_at.append(np.flatnonzero(np.r_[True, d[1:] != d[:-1]]) if b > a else np.zeros(0, dtype=np.int64))
-    # Out-edges grouped by source's level, then source.
-    e = np.lexsort((dst, pos[src]))
-    s_sorted, d_sorted = src[e], dst[e]
-    slevel = level[s_sorted]
-    lstart = np.searchsorted(slevel, np.arange(len(chunks) + 1))
-    for k in range(len(chunks)):
-        a, b = lstart[k], lstart[k + 1]
-        s = s_sorted[a:b]
-        first = np.flatnonzero(np.r_[True, s[1:] != s[:-1]]) if b > a else np.zeros(0, dtype=np.int64)
-        lv.out_nodes.append(s[first])
-        lv.out_dst.append(d_sorted[a:b])
-        lv.out_at.append(first)
+    lv = Levels(n, src, dst, order, bounds)
+    e = np.argsort(pos[dst], kind="stable")
+    lv.fw = _grouped(dst[e], src[e], level[dst[e]], depth)
+    e = np.argsort(pos[src], kind="stable")
+    bw = _grouped(src[e], dst[e], level[src[e]], depth)
+    lv.bw = [(*bw[k], lv.level(k)) for k in range(depth - 1, -1, -1)]
     e = np.argsort(dst, kind="stable")
     lv.pred_src = src[e]
     lv.pred_ptr = np.zeros(n + 1, dtype=np.int64)
@@ -124,41 +114,43 @@ def levelize(n: int, src, dst) -> Levels:
 
 
 def forward(lv: Levels, dur: np.ndarray, release: np.ndarray | None = None, hook=None):
-    """Early start and finish. ``dur`` is (tasks,) or (samples, tasks); ``release`` (tasks,) or
-    matching ``dur``: a task starts no earlier than it. ``hook(k, nodes, es)`` may move the early
-    starts of level ``k`` (blackout months) and returns them."""
+    """Early start and finish. ``dur`` is (tasks,) or (samples, tasks); ``release`` (tasks,): a task
+    starts no earlier than it. ``hook(k, nodes, start)`` may move level ``k``'s early starts (given
+    and returned as samples × tasks-of-the-level; blackout months).
+
+    Samples run along the last axis internally (tasks × samples), so that gathering a level's
+    predecessors reads contiguous rows.
+    """
     two_d = dur.ndim == 2
-    d = dur if two_d else dur[None, :]
+    d = np.ascontiguousarray(dur.T) if two_d else dur
     es = np.zeros_like(d)
     ef = np.zeros_like(d)
-    rel = None if release is None else (release if release.ndim == 2 else release[None, :])
+    rel = None if release is None else (release[:, None] if two_d else release)
     for k in range(lv.depth):
-        nodes = lv.level(k)
         if k == 0:
-            start = np.zeros((d.shape[0], nodes.size), dtype=d.dtype)
+            nodes = lv.level(0)
+            start = np.zeros_like(d[nodes])
         else:
-            start = np.maximum.reduceat(ef[:, lv.in_src[k]], lv.in_at[k], axis=1)
+            nodes, isrc, at = lv.fw[k]
+            start = np.maximum.reduceat(ef[isrc], at, axis=0)
         if rel is not None:
-            start = np.maximum(start, rel[:, nodes])
+            np.maximum(start, rel[nodes], out=start)
         if hook is not None:
-            start = hook(k, nodes, start)
-        es[:, nodes] = start
-        ef[:, nodes] = start + d[:, nodes]
-    return (es, ef) if two_d else (es[0], ef[0])
+            start = hook(k, nodes, start.T).T if two_d else hook(k, nodes, start[None, :])[0]
+        es[nodes] = start
+        ef[nodes] = start + d[nodes]
+    return (es.T, ef.T) if two_d else (es, ef)
 
 
 def backward(lv: Levels, dur: np.ndarray, finish) -> tuple[np.ndarray, np.ndarray]:
-    """Late start and finish with every sink due at ``finish`` (scalar or per task)."""
-    d = dur
-    lf = np.empty_like(d)
+    """Late start and finish (one duration vector) with every sink due at ``finish``."""
+    lf = np.empty_like(dur)
     lf[:] = finish
-    ls = lf - d
-    for k in range(lv.depth - 1, -1, -1):
-        nodes = lv.out_nodes[k]
+    ls = lf - dur
+    for nodes, odst, at, level_nodes in lv.bw:
         if nodes.size:
-            lf[nodes] = np.minimum(lf[nodes], np.minimum.reduceat(ls[lv.out_dst[k]], lv.out_at[k]))
-        level_nodes = lv.level(k)
-        ls[level_nodes] = lf[level_nodes] - d[level_nodes]
+            lf[nodes] = np.minimum(lf[nodes], np.minimum.reduceat(ls[odst], at))
+        ls[level_nodes] = lf[level_nodes] - dur[level_nodes]
     return ls, lf
 
 
