@@ -38,11 +38,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that verb's module is imported (others' heavy imports, or a
+    broken verb module, cannot slow down or break the verb being run)."""
     parser = _Parser(prog="migration-planner", description=f"{APP_NAME}（コマンドライン）。動詞なしで起動するとウィンドウを開きます。")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for verb in verbs():
+        if only is not None and verb != only:
+            continue
         module = _load(verb)
         p = sub.add_parser(verb, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
@@ -51,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv and argv[0] in verbs() else None)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

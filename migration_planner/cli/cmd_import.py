@@ -32,8 +32,16 @@ def run(args) -> int:
                 "warnings": [i.to_json() | {"line": i.line()} for i in exc.warnings],
                 "errors": [i.to_json() | {"line": i.line()} for i in exc.errors],
             })
-        raise CliError([f"エラー {len(exc.errors)} 件：何も書き込んでいません。"] + [i.line() for i in exc.errors], 2) from None
-    plan = open_plan(args.plan, create=True)
+        else:
+            # The summary goes to stdout, so stderr holds exactly one line per error (row and column).
+            print(f"エラー {len(exc.errors)} 件：何も書き込んでいません。")
+        raise CliError([i.line() for i in exc.errors], 2) from None
+    try:
+        plan = open_plan(args.plan, create=True)
+    except CliError as exc:  # not a plan, a newer plan, no such folder: --json still gets its JSON
+        if args.json:
+            print_json({"systems": 0, "warnings": [], "errors": [{"message": line, "line": line} for line in exc.lines]})
+        raise
     try:
         diff = plan.apply_inventory(result.records, source=args.inventory, hooks=import_hooks())
     finally:

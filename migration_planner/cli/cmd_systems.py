@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 
 from migration_planner.cli.common import open_plan, print_json
+from migration_planner.inventory.contract import INVENTORY_COLUMNS
+
+CONTRACT_KEYS = tuple(c.key for c in INVENTORY_COLUMNS)
 
 VERB = "systems"
 HELP = "プランのシステム一覧を出力します"
@@ -22,7 +25,8 @@ def run(args) -> int:
     finally:
         plan.close()
     if args.json:
-        print_json([r.to_json() for r in records])
+        # Keyed exactly as in the contract (inventory-format.md); extra attributes are not contract keys.
+        print_json([{key: getattr(r, key) for key in CONTRACT_KEYS} for r in records])
     else:
         for r in records:
             print(f"{r.system_id}\t{r.name}\t{r.department}\t{r.tier}\t{r.servers}")

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from migration_planner.inventory.issues import FileProblem, Issue
-from migration_planner.tasks import NULL_STATE, TaskState
+from migration_planner.tasks import NULL_STATE, Cancelled, TaskState
 from migration_planner.values import is_blank, nfkc
 
 #: Bounds checked against the zip's declared sizes before anything is parsed.
@@ -87,9 +87,9 @@ def check_xlsx(path: str) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with zf.open(info) as part:
-                        if _DTD_RE.search(part.read(64 * 1024)):
+                        if _declares_dtd(part.read(64 * 1024), info.file_size):
                             raise FileProblem(
-                                f"「{name}」の「{info.filename}」にDTD（実体宣言）が含まれています。"
+                                f"「{name}」の「{info.filename}」にDTD（実体宣言）が含まれています（または先頭部分が不自然に長く、隠されている可能性があります）。"
                                 "XML爆弾の可能性があるため読み込みません。",
                                 path,
                             )
@@ -99,6 +99,20 @@ def check_xlsx(path: str) -> None:
         raise FileProblem(
             f"「{name}」は壊れているか、途中で切れています。元のファイルを保存し直してから取り込んでください。", path
         ) from None
+
+
+_PROLOG_JUNK_RE = re.compile(rb"<\?.*?\?>|<!--.*?-->|\s+", re.DOTALL)
+
+
+def _declares_dtd(head: bytes, size: int) -> bool:
+    """True when an XML part's prolog declares a DTD, or is padded beyond ``head`` to hide one
+    (a prolog is a few hundred bytes; comments before a DOCTYPE can push it past what we read)."""
+    if _DTD_RE.search(head):
+        return True
+    if size <= len(head):
+        return False
+    rest = _PROLOG_JUNK_RE.sub(b"", head).lstrip(b"\xef\xbb\xbf")
+    return not rest.startswith(b"<") or rest.startswith((b"<!", b"<?"))
 
 
 def _is_encrypted_ole(path: str) -> bool:
@@ -220,21 +234,32 @@ def find_table(
     best: tuple[int, str, int, set[str]] | None = None  # (hits, sheet, row, found keys)
     sheet_names: list[str] = []
 
-    for sheet_name, make_rows in _iter_sheets(path):
-        sheet_names.append(sheet_name)
-        state.check()
-        it = make_rows()
-        scanned = 0
-        for index, cells in enumerate(it):
-            scanned += 1
-            if scanned > header_scan_rows:
-                break
-            found = {lookup[normalize_header(c)].key for c in cells if not is_blank(c) and normalize_header(c) in lookup}
-            hits = len(found & required)
-            if best is None or hits > best[0]:
-                best = (hits, sheet_name, index + 1, found)
-            if required <= found:
-                return _read_body(path, sheet_name, index + 1, cells, it, lookup, state, max_rows)
+    try:
+        for sheet_name, make_rows in _iter_sheets(path):
+            sheet_names.append(sheet_name)
+            state.check()
+            it = make_rows()
+            scanned = 0
+            for index, cells in enumerate(it):
+                scanned += 1
+                if scanned > header_scan_rows:
+                    break
+                found = {lookup[normalize_header(c)].key for c in cells if not is_blank(c) and normalize_header(c) in lookup}
+                hits = len(found & required)
+                if best is None or hits > best[0]:
+                    best = (hits, sheet_name, index + 1, found)
+                if required <= found:
+                    return _read_body(path, sheet_name, index + 1, cells, it, lookup, state, max_rows)
+    except (FileProblem, Cancelled):
+        raise
+    except Exception as exc:
+        # A sheet is loaded (calamine) or parsed (openpyxl) lazily, so a damaged sheet XML, a member
+        # larger than its declared size, etc. surface here: still a message, never a traceback.
+        raise FileProblem(
+            f"「{os.path.basename(path)}」のシートを読めません（{type(exc).__name__}）。"
+            "ファイルが壊れている可能性があります。Excelで開いて保存し直してから取り込んでください。",
+            path,
+        ) from None
     if not sheet_names:
         raise FileProblem(f"「{os.path.basename(path)}」にはシートがありません。", path)
     if best is None or best[0] == 0:
