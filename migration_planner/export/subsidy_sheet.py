@@ -1,0 +1,277 @@
+"""The 補助金試算 sheet: every scenario's assumptions as input cells and its results as live formulas.
+
+A colleague changes an assumption (the cap, the escalation, the months of delay, a workload's
+cost…) and Excel recomputes the shortfall. The formulas are the cost model's arithmetic as the
+subsidy package docstring writes it (``migration_planner/subsidy/__init__.py``), to the yen:
+
+* money cells hold 千円 (yen / 1000, so a workload's share may carry three decimals); each formula
+  converts to whole yen with ``ROUND(x*1000,0)``, does the integer arithmetic in a form whose
+  every intermediate product stays below 2^53 for municipal budgets (exact in floating point), and
+  divides by 1000 again;
+* percentages, the multiplier and months are used in hundredths (``ROUND(x*100,0)``), as the model
+  rounds them; the export writes them already rounded to two decimals;
+* ``ROUND`` is half away from zero in Excel, as in the model.
+
+Layout (``baseline`` in column B, the other scenarios in C, D, …): rows of assumptions, rows of
+results (the shortfall's row is labelled 不足額 in column A), then for each scenario a block of
+the 22 workloads (their share of the systems' costs and the schedule's lateness are inputs too)
+and a block of the related systems (ineligible work). What is not live: which systems count as
+related work and how a system's cost is shared among its workloads (set them in the program, or
+edit the block's inputs directly); the split by fiscal year is not in the workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from migration_planner.export.data import ExportData, ScenarioData
+from migration_planner.export.xlsx import Formula
+from migration_planner.subsidy.model import FIGURE_LABELS, hundredths
+from migration_planner.subsidy.params import DEADLINE_FY, DELAY_SOURCES, SHARE_RULES
+from migration_planner.workloads import BY_CODE, WORKLOAD_CODES, workload_label
+
+SHORTFALL_LABEL = "不足額"
+
+#: (key, label, kind) of the assumption rows; kind picks the number format and the conversion.
+PARAM_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("cap", "補助上限額（千円）", "sen"),
+    ("committed", "計上済み額（令和3〜4年度予算）（千円）", "sen"),
+    ("escalation_pct", "移行経費の上振れ率（%）", "dec"),
+    ("running_multiplier", "ガバメントクラウド移行後の運用経費倍率（倍）", "dec"),
+    ("delay_months", "遅延月数（か月）", "dec"),
+    ("related_share_pct", "関連システム移行経費の計上率（%）", "dec"),
+    ("related_extra", "追加の関連作業費（千円）", "sen"),
+    ("spread_years", "移行経費を配分する年数（年）", "int"),
+    ("share_rule", "システム経費の業務への配分ルール", "text"),
+    ("related_rule", "関連作業（補助対象外）とするシステム", "text"),
+    ("delay_source", "遅れの基準", "text"),
+    ("slipping", "遅延月数を加える業務", "text"),
+)
+PARAM_NOTES = {
+    "cap": "人口規模で一律に決まる上限（本市は約18.6億円）",
+    "committed": "令和3〜4年度予算で計上済みの額",
+    "escalation_pct": "移行経費見込に上乗せする割合",
+    "running_multiplier": "中核市の2025年平均は2.3倍（最大5.7倍）",
+    "delay_months": "下の内訳で「遅延月数を加える」が1の業務に加算",
+    "related_share_pct": "補助対象外の関連システム移行経費のうち計上する割合",
+    "related_extra": "その他の関連作業費（補助対象外）",
+    "spread_years": "年度別の内訳（プログラム側）に使う値。このシートの合計には影響しません",
+    "share_rule": "業務別の移行経費・運用経費（下の内訳の入力値）の按分方法",
+    "related_rule": "下の「関連作業」に並ぶシステムの選び方（連携先＝標準化対象システムと連携する対象外システム）",
+    "delay_source": "工程表の遅れ（下の内訳の入力値）を使うか",
+    "slipping": "下の内訳の「遅延月数を加える」列の初期値",
+}
+#: Short forms of the related-work rules (the long ones are in ``subsidy.params.RELATED_RULES``).
+RELATED_SHORT = {"linked": "連携先のシステム", "listed": "指定したシステムのみ", "none": "計上しない"}
+RESULT_ROWS: tuple[tuple[str, str], ...] = (
+    ("remaining_cap", FIGURE_LABELS["remaining_cap"]),
+    ("eligible_cost", FIGURE_LABELS["eligible_cost"]),
+    ("ineligible_cost", FIGURE_LABELS["ineligible_cost"]),
+    ("subsidy_covered", FIGURE_LABELS["subsidy_covered"]),
+    ("extra_running_cost", FIGURE_LABELS["extra_running_cost"]),
+    ("shortfall", SHORTFALL_LABEL),
+    ("running_cost_today", FIGURE_LABELS["running_cost_today"]),
+    ("running_cost_after", FIGURE_LABELS["running_cost_after"]),
+)
+RESULT_NOTES = {
+    "remaining_cap": "補助上限額 − 計上済み額",
+    "eligible_cost": "業務別の補助対象経費の合計（標準化20業務のみが補助対象）",
+    "ineligible_cost": "関連作業の補助対象外経費の合計 ＋ 追加の関連作業費",
+    "subsidy_covered": "補助対象経費と上限残額（0未満は0）の小さい方",
+    "extra_running_cost": "遅れた月数だけ新旧システムを並行して払う額の合計",
+    "shortfall": "不足額（市の負担）＝ 補助対象経費 − 補助で賄える額 ＋ 補助対象外経費 ＋ 並行運用の追加経費",
+    "running_cost_today": "参考：標準化対象システムの現行の年間運用経費",
+    "running_cost_after": "参考：現行 × 倍率（不足額には含めない）",
+}
+WORKLOAD_HEADERS = (
+    "業務コード", "業務名", "移行経費（千円）", "年間運用経費（千円）", "工程表の遅れ（か月）",
+    "遅延月数を加える（1＝はい）", "遅れ（か月）", "補助対象経費（千円）", "完了年度", "並行運用の追加経費（千円）",
+    "移行後の年間運用経費（千円）",
+)
+RELATED_HEADERS = ("システムID", "システム名", "移行経費見込（千円）", "連携する業務", "補助対象外経費（千円）")
+DETAIL_WIDTHS = (11, 30, 14, 14, 12, 12, 10, 14, 9, 14, 14)
+
+
+@dataclass(slots=True)
+class Cell:
+    value: object
+    style: str = ""          # a key excel.py maps to a style id
+
+
+@dataclass(slots=True)
+class SubsidyLayout:
+    rows: list[list[Cell | None]]
+    n_scenarios: int
+    #: scenario name → {figure key: "B24", …}: where each result formula sits.
+    result_cells: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: scenario name → {param key: "B6", …}: the input cells.
+    param_cells: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The core's figures in yen, for checks: scenario → figure key → yen.
+    expected: dict[str, dict[str, int]] = field(default_factory=dict)
+    header_row: int = 4
+    #: Row number → height in points (rows whose headers wrap onto two lines).
+    heights: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def note_column(self) -> int:
+        return 2 + self.n_scenarios
+
+
+def sen(yen: int) -> float | int:
+    """Yen as 千円 (an int when it is whole thousands)."""
+    return yen // 1000 if yen % 1000 == 0 else yen / 1000
+
+
+def param_value(sd: ScenarioData, key: str, kind: str):
+    p = sd.params
+    v = getattr(p, key)
+    if kind == "sen":
+        return sen(int(v))
+    if kind == "dec":
+        return hundredths(v) / 100
+    if kind == "int":
+        return int(v)
+    if key == "share_rule":
+        return SHARE_RULES.get(v, v)
+    if key == "related_rule":
+        return RELATED_SHORT.get(v, v)
+    if key == "delay_source":
+        return DELAY_SOURCES.get(v, v)
+    if key == "slipping":
+        return "全業務" if v is None else ("、".join(v) if v else "なし")
+    return str(v)
+
+
+def build(data: ExportData) -> SubsidyLayout:
+    scenarios = data.scenarios
+    n = len(scenarios)
+    cols = [get_column_letter(2 + i) for i in range(n)]
+    rows: list[list[Cell | None]] = []
+
+    def row(*cells: Cell | None) -> int:
+        rows.append(list(cells))
+        return len(rows)
+
+    def wide(label: Cell, per: list[Cell], note: str | None = None) -> int:
+        cells: list[Cell | None] = [label] + per
+        if note:
+            cells += [Cell(note, "note")]
+        return row(*cells)
+
+    layout = SubsidyLayout(rows, n)
+    row(Cell("補助金試算（デジタル基盤改革支援補助金の不足額）　単位：千円", "title"))
+    row(Cell("水色のセルは前提（入力）です。値を変えると白いセルの数式が再計算され、不足額が変わります。"
+             "業務別・関連作業の内訳の水色のセルも入力です。", "note"))
+    row(Cell("計算は補助金モジュールと同じ（1円単位で丸め、ROUNDは四捨五入）。ベースラインはB列、ほかのシナリオはC列以降。", "note"))
+    header = wide(Cell("項目", "header"), [Cell(sd.name, "header") for sd in scenarios], "説明")
+    rows[header - 1][-1] = Cell("説明", "header")
+    layout.header_row = header
+
+    row(Cell("前提（入力）", "section"))
+    param_row: dict[str, int] = {}
+    for key, label, kind in PARAM_ROWS:
+        style = {"sen": "in_sen", "dec": "in_dec", "int": "in_int", "text": "in_text"}[kind]
+        r = wide(Cell(label, "label"), [Cell(param_value(sd, key, kind), style) for sd in scenarios],
+                 PARAM_NOTES.get(key))
+        param_row[key] = r
+    for sd, c in zip(scenarios, cols):
+        layout.param_cells[sd.name] = {k: f"{c}{r}" for k, r in param_row.items()}
+
+    row(Cell("結果（数式）", "section"))
+    result_row: dict[str, int] = {}
+    for key, _label in RESULT_ROWS:
+        result_row[key] = len(rows) + 1
+        row(None)  # filled below, once the blocks' rows are known
+    row()
+
+    # ---- per-scenario blocks
+    totals: list[dict[str, int]] = []
+    for sd, c in zip(scenarios, cols):
+        P = {k: f"${c}${r}" for k, r in param_row.items()}
+        res = sd.result
+        row(Cell(f"【{sd.name}】業務別の内訳（単位：千円）", "subtitle"))
+        layout.heights[row(*[Cell(h, "header") for h in WORKLOAD_HEADERS])] = 30
+        first = len(rows) + 1
+        late = sd.schedule_late or {}
+        for code in WORKLOAD_CODES:
+            w = res.by_workload[code]
+            r = len(rows) + 1
+            G = f"ROUND(G{r}*100,0)"
+            ann = f"ROUND(D{r}*1000,0)"
+            mult = f"ROUND({P['running_multiplier']}*100,0)"
+            row(
+                Cell(code, "text"), Cell(BY_CODE[code].name, "text"),
+                Cell(sen(w.migration_cost), "in_sen"), Cell(sen(w.running_cost_today), "in_sen"),
+                Cell(hundredths(late.get(code, 0.0)) / 100 if late else 0, "in_dec"),
+                Cell(1 if sd.params.slips(code) else 0, "in_int"),
+                Cell(Formula(f"=MAX(0,ROUND(E{r}*100,0)+IF(F{r}=1,ROUND({P['delay_months']}*100,0),0))/100"), "f_dec"),
+                Cell(Formula(f"=ROUND(ROUND(C{r}*1000,0)*(10000+ROUND({P['escalation_pct']}*100,0))/10000,0)/1000"), "f_sen"),
+                Cell(Formula(f"={DEADLINE_FY}+ROUNDUP({G}/1200,0)"), "f_int"),
+                Cell(Formula(f"=(INT({G}/1200)*ROUND({ann}*{mult}/100,0)"
+                             f"+ROUND({ann}*{mult}*MOD({G},1200)/120000,0))/1000"), "f_sen"),
+                Cell(Formula(f"=ROUND({ann}*{mult}/100,0)/1000"), "f_sen"),
+            )
+        last = len(rows)
+        tot = row(Cell("合計", "total_label"), Cell(None, "total_label"),
+                  Cell(Formula(f"=SUM(C{first}:C{last})"), "total"), Cell(Formula(f"=SUM(D{first}:D{last})"), "total"),
+                  Cell(None, "total"), Cell(None, "total"), Cell(None, "total"),
+                  Cell(Formula(f"=SUM(H{first}:H{last})"), "total"), Cell(None, "total"),
+                  Cell(Formula(f"=SUM(J{first}:J{last})"), "total"), Cell(Formula(f"=SUM(K{first}:K{last})"), "total"))
+        row()
+        row(Cell(f"【{sd.name}】関連作業（補助対象外）", "subtitle"))
+        layout.heights[row(*[Cell(h, "header") for h in RELATED_HEADERS])] = 30
+        rfirst = len(rows) + 1
+        for rel in res.related:
+            r = len(rows) + 1
+            row(Cell(rel.system_id, "text"), Cell(rel.name, "text"), Cell(sen(rel.migration_cost), "in_sen"),
+                Cell("、".join(workload_label(c) for c in rel.linked_workloads) or "（指定）", "text"),
+                Cell(Formula(f"=ROUND(C{r}*ROUND({P['related_share_pct']}*100,0)"
+                             f"*(10000+ROUND({P['escalation_pct']}*100,0))/100000,0)/1000"), "f_sen"))
+        rlast = len(rows)
+        if rlast >= rfirst:
+            rtot = row(Cell("合計", "total_label"), Cell(None, "total_label"),
+                       Cell(Formula(f"=SUM(C{rfirst}:C{rlast})"), "total"), Cell(None, "total"),
+                       Cell(Formula(f"=SUM(E{rfirst}:E{rlast})"), "total"))
+        else:
+            row(Cell("（関連作業に数えるシステムはありません）", "note"))
+            rtot = row(Cell("合計", "total_label"), Cell(None, "total_label"), Cell(0, "total"), Cell(None, "total"),
+                       Cell(0, "total"))
+        row()
+        totals.append({"workloads": tot, "related": rtot})
+
+    # ---- the results, now that the blocks' totals are placed
+    for key, label in RESULT_ROWS:
+        r = result_row[key]
+        per = []
+        for c, t in zip(cols, totals):
+            W, R = t["workloads"], t["related"]
+            f = {
+                "remaining_cap": f"={c}{param_row['cap']}-{c}{param_row['committed']}",
+                "eligible_cost": f"=$H${W}",
+                "ineligible_cost": f"=$E${R}+{c}{param_row['related_extra']}",
+                "subsidy_covered": f"=MIN({c}{result_row['eligible_cost']},MAX(0,{c}{result_row['remaining_cap']}))",
+                "extra_running_cost": f"=$J${W}",
+                "shortfall": (f"={c}{result_row['eligible_cost']}-{c}{result_row['subsidy_covered']}"
+                              f"+{c}{result_row['ineligible_cost']}+{c}{result_row['extra_running_cost']}"),
+                "running_cost_today": f"=$D${W}",
+                "running_cost_after": f"=$K${W}",
+            }[key]
+            per.append(Cell(Formula(f), "result_total" if key == "shortfall" else "result"))
+        style = "shortfall_label" if key == "shortfall" else "label"
+        rows[r - 1] = [Cell(label, style)] + per + [Cell(RESULT_NOTES[key], "note")]
+    for sd, c in zip(scenarios, cols):
+        layout.result_cells[sd.name] = {k: f"{c}{r}" for k, r in result_row.items()}
+        layout.expected[sd.name] = {k: getattr(sd.result, k) for k, _ in RESULT_ROWS}
+    return layout
+
+
+def widths(n_scenarios: int) -> list[float]:
+    """Column widths: labels (A), the scenarios (B…), then the blocks' columns (A–K). The notes
+    column is no wider than the block's column there: its text runs on over the empty cells."""
+    out = [38.0]
+    for i in range(1, max(len(DETAIL_WIDTHS), n_scenarios + 2)):
+        detail = DETAIL_WIDTHS[i] if i < len(DETAIL_WIDTHS) else 12
+        out.append(max(16.0, detail) if i <= n_scenarios else float(detail))
+    return out
