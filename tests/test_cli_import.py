@@ -70,7 +70,9 @@ def bad_rows(H):
     def row(sid, **cells):
         d = {"システムID": sid, "システム名": "X", "所管所属": "市民局", "系統": "各局", "サーバ台数": 1, **cells}
         return [d.get(h) for h in H]
-    return [row("B-1"), row("B-2", サーバ台数="多数"), row("B-1", 連携先システムID="Z-9"), row("B-4", 次期更新年度="いつか")]
+    # A value written on two lines inside its cell still makes one line of error.
+    return [row("B-1"), row("B-2", サーバ台数="多数\n（予定）"), row("B-1", 連携先システムID="Z-9"),
+            row("B-4", 次期更新年度="いつか")]
 
 
 BAD_PLACES = [(3, "サーバ台数"), (4, "システムID"), (4, "連携先システムID"), (5, "次期更新年度")]
@@ -168,7 +170,7 @@ def test_errors_in_json(imported, city_records, make_workbook):
     assert out["systems"] == 0
     assert sorted((e["row"], e["column"]) for e in out["errors"]) == sorted(BAD_PLACES)
     assert all(e["sheet"] == "システム一覧" and e["message"] for e in out["errors"])
-    assert {e["value"] for e in out["errors"]} == {"多数", "B-1", "Z-9", "いつか"}
+    assert {e["value"] for e in out["errors"]} == {"多数\n(予定)", "B-1", "Z-9", "いつか"}
     assert len(proc.stderr.strip().splitlines()) == len(BAD_PLACES)
     assert plan_records(imported) == city_records
 

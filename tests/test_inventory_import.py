@@ -319,6 +319,17 @@ def test_every_error_is_reported_at_once_with_sheet_row_column_value(make_workbo
     assert "表にありません" in by_place[(9, "連携先システムID")]
 
 
+def test_wrapped_headers_and_multi_line_values_still_make_one_line_per_error(make_workbook):
+    # Planners wrap long headers inside the cell (Alt+Enter): 年間運用経費⏎（千円）.
+    H = [h.replace("（千円）", "\n（千円）") for h in make_workbook.HEADER]
+    rows = [base(H, "A-01", **{"年間運用経費\n（千円）": "12\n34", "移行経費見込\n（千円）": "1,000千円"})]
+    errors = errors_of(make_workbook(H, rows))
+    assert [(e.row, e.value) for e in errors] == [(2, "12\n34")]
+    line = errors[0].line()
+    assert len(line.splitlines()) == 1
+    assert "年間運用経費" in line and "(千円)" in line and "12 34" in line
+
+
 def test_no_rows_under_the_header_is_an_error(make_workbook):
     H = make_workbook.HEADER
     errors = errors_of(make_workbook(H, [], title_rows=[["一覧"]]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 
@@ -24,15 +25,26 @@ class Issue:
         if self.row is not None:
             where.append(f"{self.row}行")
         if self.column:
-            where.append(f"列「{self.column}」")
+            # Headers are often wrapped inside the cell (年間運用経費⏎（千円）): keep the line one line.
+            where.append(f"列「{_one_line(self.column)}」")
         if self.value != "":
-            shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+            value = _one_line(self.value)
+            shown = value if len(value) <= 60 else value[:57] + "…"
             where.append(f"値「{shown}」")
         prefix = " ".join(where)
-        return f"{prefix}：{self.message}" if prefix else self.message
+        message = _one_line(self.message)
+        return f"{prefix}：{message}" if prefix else message
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks (and the spaces around them) replaced by one space."""
+    return _BREAKS.sub(" ", text)
+
+
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+\s*")
 
 
 class FileProblem(Exception):
