@@ -216,8 +216,9 @@ def test_first_start_opens_a_new_plan_on_the_sample(qtbot, tmp_path, settings, m
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.show()
-    with qtbot.waitSignal(w.sig_import_finished, timeout=20000):
+    with qtbot.waitSignal(w.sig_progress_imported, timeout=30000) as blocker:
         app_module.open_initial(w, [])
+    assert blocker.args == [True]
     assert w.table.model.rowCount() == 60
     assert Plan.open(str(tmp_path / "first.mplan"), create=False).system_count() == 60
     w.close()
@@ -249,3 +250,18 @@ def test_table_shows_placement_and_filters_by_destination_and_group(window, qtmo
     assert {r.scale for r in model.visible_records()} == {"大"}
     window.table.select_system(model.visible_records()[0].system_id)
     assert "ステップ1" in window.detail.toPlainText()
+
+
+def test_progress_sheet_import_is_undoable(window, qtbot):
+    from migration_planner.schedule import compute_schedule
+
+    before = {w.code: w.progress for w in compute_schedule(window.plan).workloads}
+    assert before["1"] == 0
+    with qtbot.waitSignal(window.sig_progress_imported, timeout=20000) as blocker:
+        window.import_progress_file(str(SAMPLE))
+    assert blocker.args == [True]
+    after = {w.code: w.progress for w in compute_schedule(window.plan).workloads}
+    assert after["1"] == pytest.approx(34 / 40)
+    assert after["14"] == pytest.approx(26 / 40)
+    window.context.undo_stack.undo()
+    assert {w.code: w.progress for w in compute_schedule(window.plan).workloads} == before

@@ -429,11 +429,41 @@ COLUMN_DOCS = [
 # Building
 
 
+#: Progress of the 20 workloads as reported to the national PMO tool (illustrative), as of 2026-10-31.
+#: (workload as written, completed steps or None, rate or None). Mixed forms exercise the contract.
+PROGRESS_AS_OF = dt.datetime(2026, 10, 31)
+PROGRESS_ROWS = [
+    ("1", 34, None), ("2", 34, None), ("3", 36, None), ("4", 36, None),
+    ("選挙人名簿管理", 30, None), ("6-a", None, 0.8), ("6-b", None, 0.7),
+    ("7", 33, None), ("8", 33, None), ("9", 33, None), ("10", 33, None),
+    ("11", None, "77.5%"), ("12", None, "77.5%"), ("13", None, "77.5%"),
+    ("介護保険", 26, None), ("15", 29, None), ("16", 29, None), ("17", 29, None), ("18", 29, None),
+    ("子ども・子育て支援", 30, None), ("20-a", 31, None), ("20-b", 31, None),
+]
+
+
+def _fill_progress(ws) -> None:
+    """A progress sheet (inventory-format.md, "The progress sheet") in the same workbook."""
+    ws.append(["標準化対象業務の進捗（国のPMOツール報告値・架空の例示データ）"])
+    ws.append([])
+    ws.append(["標準化対象業務", "完了ステップ数", "進捗率", "基準日"])
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    for workload, done, rate in PROGRESS_ROWS:
+        ws.append([workload, done, rate, PROGRESS_AS_OF])
+    for row in ws.iter_rows(min_row=4, min_col=3, max_col=4):
+        row[0].number_format = "0.0%"
+        row[1].number_format = "yyyy/mm/dd"
+    for col, width in zip("ABCD", (26, 16, 12, 14)):
+        ws.column_dimensions[col].width = width
+
+
 def build_workbook() -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
     _fill_inventory(ws)
+    _fill_progress(wb.create_sheet("進捗"))
     _fill_explanation(wb.create_sheet("説明"))
     props = wb.properties
     props.title = TITLE
@@ -600,7 +630,7 @@ def check(path: Path, verbose: bool = True) -> dict[str, int]:
     from python_calamine import CalamineWorkbook
 
     wb = CalamineWorkbook.from_path(str(path))
-    assert wb.sheet_names[:2] == [SHEET, "説明"], wb.sheet_names
+    assert wb.sheet_names[:3] == [SHEET, "進捗", "説明"], wb.sheet_names
     rows = wb.get_sheet_by_name(SHEET).to_python()
     hdr = next(i for i, row in enumerate(rows) if [str(v) for v in row[: len(HEADERS)]] == HEADERS)
     data = []

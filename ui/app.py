@@ -89,6 +89,13 @@ def open_initial(window, argv: list[str]) -> None:
         if window.open_plan(str(path), create=True) and window.plan.system_count() == 0:
             sample = sample_inventory_path()
             if sample.exists():
+                # The sample also carries a progress sheet: load it once the systems are in.
+                def then_progress(changed: bool) -> None:
+                    window.sig_import_finished.disconnect(then_progress)
+                    if changed:
+                        window.import_progress_file(str(sample))
+
+                window.sig_import_finished.connect(then_progress)
                 window.import_file(str(sample), confirm=False)
     if target.lower().endswith((".xlsx", ".xlsm")):
         QTimer.singleShot(0, lambda: window.import_file(target))

@@ -50,6 +50,8 @@ def sample_inventory_path() -> Path:
 class MainWindow(QMainWindow):
     sig_import_finished = Signal(bool)
     """An import ended: True when the plan changed."""
+    sig_progress_imported = Signal(bool)
+    """A progress-sheet import ended: True when progress was applied."""
 
     def __init__(self, settings: QSettings | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -119,6 +121,9 @@ class MainWindow(QMainWindow):
         self.act_new = action(self.tr("新規(&N)…"), self.new_plan, QKeySequence.StandardKey.New, SP.SP_FileIcon, self.tr("新しいプランを作ります"))
         self.act_open = action(self.tr("開く(&O)…"), self.open_plan_dialog, QKeySequence.StandardKey.Open, SP.SP_DialogOpenButton, self.tr("プランを開きます"))
         self.act_import = action(self.tr("取り込み(&I)…"), self.import_dialog, QKeySequence("Ctrl+I"), SP.SP_ArrowDown, self.tr("システム一覧（.xlsx）を取り込みます"))
+        self.act_import_progress = action(
+            self.tr("進捗表の取り込み(&P)…"), self.import_progress_dialog, QKeySequence("Ctrl+Shift+I"), None,
+            self.tr("標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）"))
         self.act_quit = action(self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit, None, self.tr("プログラムを終了します"))
         self.act_undo = self.context.undo_stack.createUndoAction(self, self.tr("元に戻す(&U)"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("最近使ったプラン(&R)"))
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_import_progress)
         self.export_menu_anchor = file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.file_menu = file_menu
@@ -376,6 +382,40 @@ class MainWindow(QMainWindow):
             self.sig_import_finished.emit(False)
 
         self._start_job(self.tr("プランに保存しています"), save, saved, failed)
+
+    # ---------------------------------------------------------------- progress sheet
+    def import_progress_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("進捗表を取り込む"), self._last_dir(), self.tr("Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)"))
+        if path:
+            self.import_progress_file(path)
+
+    def import_progress_file(self, path: str) -> Job | None:
+        """Read a progress sheet off the GUI thread and apply it as one undoable step."""
+        if self.plan is None:
+            return None
+        from migration_planner.schedule.progress_sheet import read_progress
+
+        name = os.path.basename(path)
+
+        def done(result):
+            from migration_planner.schedule.commands import ProgressCommand
+            from migration_planner.schedule.progress_sheet import progress_states
+            from ui.schedule_view import CoreCommand
+
+            command = ProgressCommand.make(
+                self.plan, progress_states(result.rows), label=self.tr("進捗表「{0}」の取り込み").format(name))
+            self.context.undo_stack.push(CoreCommand(self.context, command))
+            self.statusBar().showMessage(
+                self.tr("「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。").format(name, len(result.rows), result.sheet), 10000)
+            self.sig_progress_imported.emit(True)
+
+        def failed(exc):
+            self._show_import_error(name, exc)
+            self.sig_progress_imported.emit(False)
+
+        return self._start_job(self.tr("「{0}」の進捗を読み込んでいます").format(name),
+                               lambda state: read_progress(path, state=state), done, failed)
 
     def _show_import_error(self, name: str, exc: BaseException) -> None:
         if isinstance(exc, ImportFailed):
