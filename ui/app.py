@@ -93,6 +93,8 @@ def open_initial(window, argv: list[str]) -> None:
                 def then_progress(changed: bool) -> None:
                     window.sig_import_finished.disconnect(then_progress)
                     if changed:
+                        # Loading the sample is the starting point, not an edit to undo.
+                        window.sig_progress_imported.connect(lambda _ok: window.context.undo_stack.clear())
                         window.import_progress_file(str(sample))
 
                 window.sig_import_finished.connect(then_progress)
