@@ -214,6 +214,9 @@ def test_not_an_xlsx_in_json(tmp_path, imported, city_records):
     out = json.loads(proc.stdout)
     assert out["systems"] == 0 and out["warnings"] == []
     assert len(out["errors"]) == 1 and "CSV" in out["errors"][0]["message"]
+    # Shaped like the per-cell errors, so a script can read every error the same way.
+    assert set(out["errors"][0]) >= {"message", "sheet", "row", "column", "value", "line"}
+    assert out["errors"][0]["row"] is None
     assert plan_records(imported) == city_records
 
 

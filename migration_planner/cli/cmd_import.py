@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from migration_planner.cli.common import CliError, open_plan, print_json
-from migration_planner.inventory import FileProblem, ImportFailed, read_inventory
+from migration_planner.inventory import FileProblem, ImportFailed, Issue, read_inventory
 from migration_planner.plan_ops import import_hooks
 
 VERB = "import"
@@ -18,12 +18,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="結果をJSONで出力します")
 
 
+def _file_error(message: str) -> dict:
+    """A problem with a whole file, shaped like the per-cell errors (no sheet, row or column)."""
+    issue = Issue(message)
+    return issue.to_json() | {"line": issue.line()}
+
+
 def run(args) -> int:
     try:
         result = read_inventory(args.inventory)
     except FileProblem as exc:
         if args.json:
-            print_json({"systems": 0, "warnings": [], "errors": [{"message": exc.message, "line": exc.message}]})
+            print_json({"systems": 0, "warnings": [], "errors": [_file_error(exc.message)]})
         raise CliError(exc.message, 2) from None
     except ImportFailed as exc:
         if args.json:
@@ -40,7 +46,7 @@ def run(args) -> int:
         plan = open_plan(args.plan, create=True)
     except CliError as exc:  # not a plan, a newer plan, no such folder: --json still gets its JSON
         if args.json:
-            print_json({"systems": 0, "warnings": [], "errors": [{"message": line, "line": line} for line in exc.lines]})
+            print_json({"systems": 0, "warnings": [], "errors": [_file_error(line) for line in exc.lines]})
         raise
     try:
         diff = plan.apply_inventory(result.records, source=args.inventory, hooks=import_hooks())
