@@ -126,6 +126,13 @@ def make_entity_bomb_in_shared_strings(p: Path) -> None:
                 + b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&j;</t></si></sst>'})
 
 
+def make_utf16_entity_bomb(p: Path) -> None:
+    # The same DTD in a small UTF-16 part: invisible to a search for the bytes b"<!DOCTYPE".
+    sst = ('<?xml version="1.0" encoding="UTF-16"?>' + ENTITY_BOMB_DTD.decode().replace("worksheet", "sst")
+           + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&j;</t></si></sst>')
+    rebuild(p, {"xl/sharedStrings.xml": sst.encode("utf-16")})
+
+
 def make_zip_bomb(p: Path) -> None:
     # 200 MB of one repeated byte, deflated to ~200 KB: a sheet that inflates far beyond its file.
     with zipfile.ZipFile(SAMPLE) as zin, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -181,6 +188,7 @@ CORPUS = {
     "entity-bomb": (make_entity_bomb, ["DTD", "XML爆弾"]),
     "hidden-entity-bomb": (make_hidden_entity_bomb, ["DTD", "XML爆弾"]),
     "entity-bomb-shared-strings": (make_entity_bomb_in_shared_strings, ["DTD", "sharedStrings"]),
+    "utf16-entity-bomb": (make_utf16_entity_bomb, ["DTD", "sharedStrings", "XML爆弾"]),
     "zip-bomb": (make_zip_bomb, ["圧縮爆弾"]),
     "declared-gigabytes": (make_declared_gigabytes, ["圧縮爆弾", "MB"]),
     "lying-sizes": (make_lying_sizes, ["壊れている"]),

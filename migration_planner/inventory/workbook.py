@@ -107,9 +107,12 @@ _PROLOG_JUNK_RE = re.compile(rb"<\?.*?\?>|<!--.*?-->|\s+", re.DOTALL)
 def _declares_dtd(head: bytes, size: int) -> bool:
     """True when an XML part's prolog declares a DTD, or is padded beyond ``head`` to hide one
     (a prolog is a few hundred bytes; comments before a DOCTYPE can push it past what we read)."""
+    complete = size <= len(head)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 parts (customXml items) hide a DTD from a bytes search
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if _DTD_RE.search(head):
         return True
-    if size <= len(head):
+    if complete:
         return False
     rest = _PROLOG_JUNK_RE.sub(b"", head).lstrip(b"\xef\xbb\xbf")
     return not rest.startswith(b"<") or rest.startswith((b"<!", b"<?"))
