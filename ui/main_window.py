@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 from pathlib import Path
 
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_plan)
 
         self._build_actions()
+        if importlib.util.find_spec("ui.export_action") is not None:
+            from ui.export_action import install_export_action
+
+            install_export_action(self)
         self.table.sig_selection_changed.connect(self._show_detail)
         self.table.sig_filter_changed.connect(self._update_status)
         self.context.sig_plan_opened.connect(self.reload)
