@@ -48,6 +48,7 @@ from migration_planner.export.xlsx import (
     StyledRow,
     add_sheet,
     append,
+    discard,
     font,
     set_widths,
     setup_print,
@@ -202,16 +203,8 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
         j = _month_index(day, first_fy)
         if 0 <= j < n_months:
             markers[j] = key  # the deadline wins over the others in a shared month
-    set_widths(ws, [w for _h, w in LABEL_COLUMNS] + [MONTH_WIDTH] * n_months)
-    ws.freeze_panes = f"{get_column_letter(n_label + 1)}5"
-    setup_print(ws, plan_name=data.plan_name, sheet_label="移行スケジュール", date_text=data.date_text,
-                title_rows="1:4", paper=PAPER_A3)
-
-    # Row 1: title. Row 2: the legend. Row 3: fiscal years. Row 4: column heads and months.
-    title = f"移行スケジュール（標準化20業務とシステム移行）　{data.plan_name}　基準日 {data.as_of:%Y/%m/%d}"
-    append(ws, StyledRow([title], [styles.title]), book)
-    legend_vals: list = ["凡例"] + [None] * (n_label - 1)
-    legend_sty: list[int] = [styles.subtitle] + [0] * (n_label - 1)
+    # The legend: a swatch, then its text running on over empty month cells (~1.5 full-width
+    # characters a cell), wrapped onto more rows so that it never reaches past the last month.
     items: list[tuple[int, str, str | None]] = [
         (gs.cell(k, None, False), PHASES[k].label, PHASES[k].symbol) for k in PHASE_ORDER
     ]
@@ -219,12 +212,30 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
         day = {"deadline": data.deadline, "extended": data.extended_deadline, "today": data.as_of}[m]
         items.append((gs.marker_header[m], text.format(d=f"{day:%Y/%m/%d}"), "│"))
     items.append((gs.label_late, "期限超過の行（標準化対象）", None))
+    legend: list[tuple[list, list[int]]] = []
+    vals: list = ["凡例"] + [None] * (n_label - 1)
+    sty: list[int] = [styles.subtitle] + [0] * (n_label - 1)
     for sid, text, symbol in items:
-        # A swatch, then the text running on over empty month cells (~1.5 full-width characters each).
         slot = 3 + -(-len(text) * 2 // 3)
-        legend_vals += [symbol, text] + [None] * (slot - 2)
-        legend_sty += [sid, gs.legend_text] + [0] * (slot - 2)
-    append(ws, StyledRow(legend_vals, legend_sty), book)
+        if len(vals) + slot > n_label + n_months and len(vals) > n_label:
+            legend.append((vals, sty))
+            vals, sty = [None] * n_label, [0] * n_label
+        vals += [symbol, text] + [None] * (slot - 2)
+        sty += [sid, gs.legend_text] + [0] * (slot - 2)
+    legend.append((vals, sty))
+    fy_row = 2 + len(legend)
+    head_row = fy_row + 1
+
+    set_widths(ws, [w for _h, w in LABEL_COLUMNS] + [MONTH_WIDTH] * n_months)
+    ws.freeze_panes = f"{get_column_letter(n_label + 1)}{head_row + 1}"
+    setup_print(ws, plan_name=data.plan_name, sheet_label="移行スケジュール", date_text=data.date_text,
+                title_rows=f"1:{head_row}", paper=PAPER_A3)
+
+    # Row 1: title; the legend; a row of fiscal years; column heads and months.
+    title = f"移行スケジュール（標準化20業務とシステム移行）　{data.plan_name}　基準日 {data.as_of:%Y/%m/%d}"
+    append(ws, StyledRow([title], [styles.title]), book)
+    for vals, sty in legend:
+        append(ws, StyledRow(vals, sty), book)
 
     fy_vals: list = [None] * n_label
     fy_sty: list[int] = [0] * n_label
@@ -232,7 +243,7 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
         fy_vals += [fiscal_header(first_fy + k)] + [None] * 11
         fy_sty += [gs.fy_header] * 12
         c0 = n_label + 1 + 12 * k
-        ws.merged_cells.add(CellRange(min_col=c0, min_row=3, max_col=c0 + 11, max_row=3))
+        ws.merged_cells.add(CellRange(min_col=c0, min_row=fy_row, max_col=c0 + 11, max_row=fy_row))
     append(ws, StyledRow(fy_vals, fy_sty), book)
 
     head_vals = [h for h, _w in LABEL_COLUMNS] + [((j + 3) % 12) + 1 for j in range(n_months)]
@@ -372,6 +383,14 @@ def write_workbook(path: str, data: ExportData, *, state: TaskState = NULL_STATE
                    progress: Callable[[float], tuple[float, float]] | None = None) -> subsidy_sheet.SubsidyLayout:
     """Write the whole workbook to ``path`` (the caller makes it atomic). Returns the subsidy layout."""
     wb = Workbook(write_only=True)
+    try:
+        return _write_sheets(wb, path, data, state)
+    except BaseException:
+        discard(wb)
+        raise
+
+
+def _write_sheets(wb: Workbook, path: str, data: ExportData, state: TaskState) -> subsidy_sheet.SubsidyLayout:
     styles = Styles(wb)
     state.report(0.35, "移行スケジュールを書き出しています")
     write_gantt(wb, styles, data, gantt_rows(data), state=state, progress=(0.35, 0.5))

@@ -226,6 +226,22 @@ def public_row(ws, row: list, book: StyleBook | None) -> list:
     return out
 
 
+def discard(wb: Workbook) -> None:
+    """Close and delete the temporary files of a write-only workbook that will not be saved
+    (a cancelled or failed export): openpyxl would otherwise keep them until the process exits."""
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()
+            if writer is not None:
+                writer.close()
+                writer.cleanup()
+        except Exception:  # best effort: the export has failed already, and says why
+            pass
+        ws._rows = ws._writer = None
+
+
 # ---------------------------------------------------------------- common styles
 def side(style: str = "thin", color: str = "FF9E9E9E") -> Side:
     return Side(style=style, color=color)
