@@ -213,10 +213,22 @@ def test_gantt_months_by_fiscal_year_phases_in_legend_colours_and_marked_dates(w
     assert ws.cell(head, d).fill.fgColor.rgb == "FFC00000"
     assert ws.cell(head, e).fill.fgColor.rgb == "FF7030A0"
     assert ws.cell(head, t).fill.fgColor.rgb == "FF00B050"
+    # The lines are the marker columns' style (it shows in every cell the sheet leaves empty) …
+    from openpyxl.utils import get_column_letter as letter
+
+    assert ws.column_dimensions[letter(d)].border.right.style == "thick"
+    assert ws.column_dimensions[letter(d)].border.right.color.rgb == "FFC00000"
+    assert ws.column_dimensions[letter(e)].border.right.style == "thick"
+    assert ws.column_dimensions[letter(e)].border.right.color.rgb == "FF7030A0"
+    assert ws.column_dimensions[letter(t)].border.left.style == "medium"
+    # … and every cell written in those columns below the heads carries the line itself.
     for r in range(head + 1, ws.max_row + 1):
-        assert ws.cell(r, d).border.right.style == "thick" and ws.cell(r, d).border.right.color.rgb == "FFC00000"
-        assert ws.cell(r, e).border.right.style == "thick"
-        assert ws.cell(r, t).border.left.style == "medium"
+        for col, side, style in ((d, "right", "thick"), (e, "right", "thick"), (t, "left", "medium")):
+            cell = ws._cells.get((r, col))
+            if cell is not None:
+                assert getattr(cell.border, side).style == style, cell.coordinate
+    # the title and legend rows stop the lines (an explicit blank cell)
+    assert ws._cells.get((1, d)) is not None and ws.cell(1, d).border.right.style is None
     # Workload rows: phases as coloured cells in the legend's colours, from the schedule's tasks.
     rows = {(r[0].value, r[1].value): r[0].row for r in ws.iter_rows(min_row=head + 1)}
     w1 = data.schedule.workload("1")
@@ -227,9 +239,11 @@ def test_gantt_months_by_fiscal_year_phases_in_legend_colours_and_marked_dates(w
     first = min(t.start for t in data.schedule.tasks if t.workload == "1")
     assert ws.cell(r1, col_of(first)).fill.fgColor.rgb == "FF" + PHASES["planning"].colour
     assert ws.cell(r1, col_of(first) - 1).value is None
-    # Late rows are highlighted (label cells in pink, bold dark red).
+    # Late rows are highlighted: label cells pink in bold dark red, the months tinted (row style).
     assert w1.status == "期限超過"
     assert ws.cell(r1, 3).fill.fgColor.rgb == "FFF8D7DA" and ws.cell(r1, 3).font.b
+    assert ws.row_dimensions[r1].fill.fgColor.rgb == "FFFCE4E4"
+    assert (r1, d) in ws._cells and ws.cell(r1, d).border.right.style == "thick"  # a late row keeps its line
     # System rows: preparation in the year before the renewal, migration in the renewal year.
     c = next(c for c in data.classified if c.next_renewal_fy and not data.records[data.classified.index(c)].workloads)
     rs = rows[("システム", c.system_id)]
@@ -237,6 +251,7 @@ def test_gantt_months_by_fiscal_year_phases_in_legend_colours_and_marked_dates(w
     assert ws.cell(rs, col_of(dt.date(fy, 4, 1))).fill.fgColor.rgb == "FF" + PHASES["move"].colour
     assert ws.cell(rs, col_of(dt.date(fy, 3, 1))).fill.fgColor.rgb == "FF" + PHASES["prepare"].colour
     assert ws.cell(rs, 4).value == DESTINATION_LABELS[c.destination]
+    assert ws.row_dimensions[rs].fill.fill_type is None or ws.cell(rs, 3).fill.fgColor.rgb == "FFF8D7DA"
     assert len([k for k in rows if k[0] == "業務"]) == 22 and len([k for k in rows if k[0] == "システム"]) == 60
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border
@@ -167,6 +168,8 @@ class GanttStyles:
         self.date = add(border=GRID, number_format=FMT_DATE)
         self.date_late = add(border=GRID, number_format=FMT_DATE, fill=solid(LATE_FILL), font=font(color="FF9C0006"))
         self.legend_text = add(font=font(size=9))
+        #: An empty cell that shows nothing: it stops a marker column's line in the title and legend.
+        self.blank = add(alignment=Alignment(vertical="bottom"))
 
     def cell(self, phase: str | None, marker: str | None, late: bool) -> int:
         key = (phase, marker, late)
@@ -227,15 +230,27 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
     head_row = fy_row + 1
 
     set_widths(ws, [w for _h, w in LABEL_COLUMNS] + [MONTH_WIDTH] * n_months)
+    for j, m in markers.items():  # the lines down the grid (see the data rows below); before any row
+        ws.column_dimensions[get_column_letter(n_label + 1 + j)]._style = copy(book.array(gs.cell(None, m, False)))
     ws.freeze_panes = f"{get_column_letter(n_label + 1)}{head_row + 1}"
     setup_print(ws, plan_name=data.plan_name, sheet_label="移行スケジュール", date_text=data.date_text,
                 title_rows=f"1:{head_row}", paper=PAPER_A3)
 
     # Row 1: title; the legend; a row of fiscal years; column heads and months.
     title = f"移行スケジュール（標準化20業務とシステム移行）　{data.plan_name}　基準日 {data.as_of:%Y/%m/%d}"
-    append(ws, StyledRow([title], [styles.title]), book)
+    width = n_label + n_months
+
+    def stop_lines(vals: list, sty: list) -> StyledRow:
+        vals, sty = vals + [None] * (width - len(vals)), sty + [0] * (width - len(sty))
+        for j in markers:
+            c = n_label + j
+            if vals[c] is None and not sty[c]:
+                sty[c] = gs.blank
+        return StyledRow(vals, sty)
+
+    append(ws, stop_lines([title], [styles.title]), book)
     for vals, sty in legend:
-        append(ws, StyledRow(vals, sty), book)
+        append(ws, stop_lines(vals, sty), book)
 
     fy_vals: list = [None] * n_label
     fy_sty: list[int] = [0] * n_label
@@ -251,12 +266,16 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
                                             for j in range(n_months)]
     append(ws, StyledRow(head_vals, head_sty), book)
 
-    # Data rows. Each row's month cells are built by slices; markers are three columns at most.
+    # Data rows. Each row's month cells are built by slices. Cells that only carry a line or the
+    # late-row tint are not written: the marker columns carry the line as their column style, a
+    # late row its tint as its row style (both apply to the cells a sheet leaves out), so the grid
+    # costs one cell per coloured month, as a plain table would. A row style hides the column
+    # style, so late rows write their (at most three) marker cells themselves.
     marker_items = sorted(markers.items())
+    late_row_style = book.array(gs.cell(None, None, True))
     plain_month = [0] * n_months
-    late_month = [gs.cell(None, None, True)] * n_months
+    late_month = [0] * n_months
     for j, m in marker_items:
-        plain_month[j] = gs.cell(None, m, False)
         late_month[j] = gs.cell(None, m, True)
     label_sty = [gs.label] * 4 + [gs.date] * 2
     label_sty_late = [gs.label_late] * 4 + [gs.date_late] * 2
@@ -266,7 +285,9 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
     n = len(rows)
     step = max(1, n // 20)
     a, b = progress
+    row_no = head_row
     for i, r in enumerate(rows):
+        row_no += 1
         vals: list = [None] * n_months
         sty = (late_month if r.late else plain_month).copy()
         for key, start, end in r.bars:
@@ -280,6 +301,8 @@ def write_gantt(wb: Workbook, styles: Styles, data: ExportData, rows: list[Gantt
         for j, m in marker_items:
             if vals[j] is not None:
                 sty[j] = phase_marker_sid[(_phase_of(vals[j]), m, r.late)]
+        if r.late:
+            ws.row_dimensions[row_no]._style = copy(late_row_style)
         append(ws, StyledRow([r.kind, r.key, r.name, r.info, r.start, r.finish] + vals,
                              (label_sty_late if r.late else label_sty) + sty), book)
         if i % step == 0 and b > a:
