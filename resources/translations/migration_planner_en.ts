@@ -263,6 +263,124 @@ Automatic: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../ui/export_action.py" line="36"/>
+        <source>Excelに出力(&amp;E)…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="37"/>
+        <source>プラン（スケジュール・振り分け結果・補助金試算など）をExcelブックに出力します</source>
+        <translation>Export the plan (schedule, placement results, subsidy estimates, …) to an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="38"/>
+        <source>CSVに出力(&amp;V)…</source>
+        <translation>Export to CS&amp;V…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="39"/>
+        <source>各表をCSV（UTF-8 BOM付き）でフォルダに出力します</source>
+        <translation>Export each table as CSV (UTF-8 with BOM) to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="40"/>
+        <source>グラフを出力(&amp;G)…</source>
+        <translation>Export C&amp;harts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="41"/>
+        <source>グラフをPNGとPDFでフォルダに出力します</source>
+        <translation>Export the charts as PNG and PDF to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="58"/>
+        <source>出力</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="58"/>
+        <source>先にプランを開いてください。</source>
+        <translation>Please open a plan first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="81"/>
+        <source>Excelに出力</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="81"/>
+        <source>Excelブック (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="87"/>
+        <source>Excelに出力しています</source>
+        <translation>Exporting to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="100"/>
+        <source>CSVに出力</source>
+        <translation>Export to CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="103"/>
+        <source>グラフを出力</source>
+        <translation>Export Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="115"/>
+        <location filename="../../ui/export_action.py" line="163"/>
+        <location filename="../../ui/export_action.py" line="165"/>
+        <location filename="../../ui/export_action.py" line="168"/>
+        <source>出力できません</source>
+        <translation>Cannot Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="148"/>
+        <source>出力しました：</source>
+        <translation>Exported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="150"/>
+        <source>ほか {0} ファイル</source>
+        <translation>and {0} more file(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="152"/>
+        <source>注記：</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="153"/>
+        <source>ファイルを開きますか？</source>
+        <translation>Open the file?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="153"/>
+        <source>フォルダを開きますか？</source>
+        <translation>Open the folder?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="156"/>
+        <source>出力しました</source>
+        <translation>Export Complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="166"/>
+        <source>ファイルを書き込めませんでした（{0}）。何も残していません。</source>
+        <translation>Could not write the file ({0}). Nothing was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_action.py" line="169"/>
+        <source>予期しないエラーで出力できませんでした。
+{0}: {1}</source>
+        <translation>The export failed with an unexpected error.
+{0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>GanttChart</name>
     <message>
         <location filename="../../ui/schedule_view.py" line="271"/>
@@ -468,268 +586,299 @@ Automatic: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>システム一覧</source>
         <extracomment>Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped.</extracomment>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>進捗表の取り込み(&amp;P)…</source>
+        <translation>Import &amp;Progress Sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
+        <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>プラン: {0}</source>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>システム一覧を取り込む</source>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <source>進捗表を取り込む</source>
+        <translation>Import Progress Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>進捗表「{0}」の取り込み</source>
+        <translation>Import progress sheet “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="415"/>
+        <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
+        <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>「{0}」の進捗を読み込んでいます</source>
+        <translation>Reading progress from “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
