@@ -231,7 +231,7 @@ class Plan:
             state.check()
             s.add(AuditEntry(
                 user=current_user(), action="import", to_value=os.path.basename(source),
-                detail_json=json.dumps({"summary": changes.summary(), **changes.to_json()}, ensure_ascii=False, default=str)[:100_000],
+                detail_json=_import_detail(changes),
             ))
             for hook in hooks or ():
                 hook(s, changes)
@@ -245,6 +245,23 @@ class Plan:
             if system_id is not None:
                 q = q.where(AuditEntry.system_id == system_id)
             return list(s.exec(q))
+
+
+#: Systems listed by id in an import's audit entry; beyond it the entry keeps the counts only.
+AUDIT_DETAIL_MAX_SYSTEMS = 2000
+
+
+def _import_detail(changes: InventoryDiff) -> str:
+    """The import's audit detail as valid JSON of bounded size (a 100k-system import stays small)."""
+    data = {"summary": changes.summary(), **changes.to_json()}
+    limit = AUDIT_DETAIL_MAX_SYSTEMS
+    if len(changes.added) + len(changes.removed) + len(changes.changed) > limit:
+        data["added"] = data["added"][:limit]
+        data["removed"] = data["removed"][:limit]
+        data["changed"] = dict(list(data["changed"].items())[:limit])
+        data["truncated"] = True
+        data["counts"] = {"added": len(changes.added), "removed": len(changes.removed), "changed": len(changes.changed)}
+    return json.dumps(data, ensure_ascii=False, default=str)
 
 
 def _chunks(items: list, n: int):
