@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from migration_planner.export.data import ExportData
-from migration_planner.placement import DESTINATION_LABELS, fy_label
+from migration_planner.placement import DESTINATION_LABELS, fy_label, migration_window
 from migration_planner.values import fiscal_year_of
 from migration_planner.workloads import BY_CODE, workload_label
 
@@ -68,20 +68,28 @@ PLACEMENT_COLUMNS = [
 ]
 
 
+class _WindowLabels(dict):
+    """Renewal year → 「準備 … ・移行 …」 (a few distinct years among many systems: build each once)."""
+
+    def __missing__(self, fy: int | None) -> str:
+        window = migration_window(fy)
+        text = self[fy] = window.label() if window else "次期更新年度 未記入"
+        return text
+
+
 def placement_table(data: ExportData) -> Table:
     """Every system: destination in force (Japanese), deciding step, reasons, override with who and when."""
     labels = DESTINATION_LABELS
     rows, flags = [], []
+    windows = _WindowLabels()
     for c in data.classified:
         ov = c.override
-        window = c.window
         rows.append([
             c.system_id, c.name, c.department, c.tier, labels[c.destination], c.step,
             " / ".join(c.reasons), c.caveat or None, labels[c.automatic_destination],
             MARK if c.overridden else None,
             ov.reason if ov else None, ov.user if ov else None, _naive(ov.at) if ov else None,
-            MARK if c.needs_review else None, c.next_renewal_fy,
-            window.label() if window else "次期更新年度 未記入",
+            MARK if c.needs_review else None, c.next_renewal_fy, windows[c.next_renewal_fy],
         ])
         flags.append("review" if c.needs_review else "override" if c.overridden else None)
     counts = defaultdict(int)
@@ -213,8 +221,10 @@ def _system_rows(data: ExportData) -> list[GanttRow]:
     late_codes = {w.code for w in data.schedule.workloads if w.status == "期限超過"} if data.schedule else set()
     rows = []
     labels = DESTINATION_LABELS
+    windows: dict[int | None, object] = {}
     for c in data.classified:
-        w = c.window
+        fy = c.next_renewal_fy
+        w = windows[fy] if fy in windows else windows.setdefault(fy, migration_window(fy))
         if w is None:
             rows.append(GanttRow("システム", c.system_id, c.name, labels[c.destination], None, None, []))
             continue

@@ -60,13 +60,15 @@ def clean_text(value: str) -> str:
 
 class StyledRow(list):
     """Cell values with a parallel list of style ids (0 = no style); ``None`` values with a style
-    are written as empty styled cells (a coloured Gantt month, a bordered blank)."""
+    are written as empty styled cells (a coloured Gantt month, a bordered blank) unless ``sparse``
+    (a table row whose styles are only number formats: an empty cell needs none)."""
 
-    __slots__ = ("styles",)
+    __slots__ = ("styles", "sparse")
 
-    def __init__(self, values: Iterable, styles: Sequence[int]) -> None:
+    def __init__(self, values: Iterable, styles: Sequence[int], sparse: bool = False) -> None:
         super().__init__(values)
         self.styles = styles
+        self.sparse = sparse
 
 
 class _StreamCell(Cell):
@@ -115,13 +117,15 @@ class FastSheet(WriteOnlyWorksheet):
     """A write-only sheet that streams :class:`StyledRow` s (and plain lists) through one cell."""
 
     def _values_to_row(self, values, row_idx):
-        styles = values.styles if type(values) is StyledRow else None
+        styled = type(values) is StyledRow
+        styles = values.styles if styled else None
+        sparse = values.sparse if styled else True
         cell = _StreamCell(self)
         cell.row = row_idx
         for col, value in enumerate(values, 1):
             sid = styles[col - 1] if styles is not None else 0
             if value is None:
-                if not sid:
+                if not sid or sparse:
                     continue
                 cell._value = None
                 cell.data_type = "n"
@@ -211,9 +215,13 @@ def public_row(ws, row: list, book: StyleBook | None) -> list:
     from openpyxl.cell import WriteOnlyCell
 
     styles = row.styles if isinstance(row, StyledRow) else None
+    sparse = row.sparse if isinstance(row, StyledRow) else True
     out = []
     for i, value in enumerate(row):
         sid = styles[i] if styles is not None else 0
+        if value is None and sparse:
+            out.append(None)
+            continue
         if not sid and (value is None or type(value) in (int, float)):
             out.append(value)
             continue
