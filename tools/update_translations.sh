@@ -76,6 +76,17 @@ class _Sites(ast.NodeVisitor):
     def __init__(self) -> None:
         self.classes: list[str] = []
         self.passed: dict[tuple[str, int | str], set[str]] = {}  # (callee, index|keyword) → classes
+        self.wrappers: dict[str, tuple[str, int]] = {}  # def f(text): return X.translate("Ctx", text)
+
+    def visit_FunctionDef(self, node):
+        params = [a.arg for a in node.args.posonlyargs + node.args.args]
+        for stmt in node.body:
+            call = stmt.value if isinstance(stmt, ast.Return) else None
+            if (isinstance(call, ast.Call) and _is_translate(call.func) and len(call.args) >= 2
+                    and _const(call.args[0]) is not None and isinstance(call.args[1], ast.Name)
+                    and call.args[1].id in params and not self.classes):
+                self.wrappers[node.name] = (_const(call.args[0]), params.index(call.args[1].id))
+        self.generic_visit(node)
 
     def visit_ClassDef(self, node):
         self.classes.append(node.name)
@@ -95,10 +106,12 @@ class _Sites(ast.NodeVisitor):
 
 
 class _Extract(ast.NodeVisitor):
-    def __init__(self, rel: str, passed) -> None:
+    def __init__(self, rel: str, passed, wrappers) -> None:
         self.rel = rel
         self.passed = passed
+        self.wrappers = wrappers
         self.classes: list[str] = []
+        self.functions: list[str | None] = []
         # Scopes of names bound to a translator: name → ("tr", {contexts}) or ("translate", None).
         self.scopes: list[dict[str, tuple[str, set[str] | None]]] = [{}]
         self.found: list[tuple[str, str, str | None, str, int]] = []  # context, source, comment, file, line
@@ -132,11 +145,13 @@ class _Extract(ast.NodeVisitor):
             if ctxs:
                 scope[a.arg] = ("tr", set(ctxs))
         self.scopes.append(scope)
+        self.functions.append(name)
         # Aliases first, so a use above nothing but a nested def still resolves.
         for stmt in ast.walk(node):
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 self._bind(stmt.targets[0].id, stmt.value, scope)
         self.generic_visit(node)
+        self.functions.pop()
         self.scopes.pop()
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _visit_function  # type: ignore[assignment]
@@ -150,6 +165,8 @@ class _Extract(ast.NodeVisitor):
             scope[name] = self._lookup(value.id)
 
     def visit_Module(self, node):
+        for name, (ctx, index) in self.wrappers.items():
+            self.scopes[0][name] = ("wrapper", (ctx, index))
         for stmt in node.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 self._bind(stmt.targets[0].id, stmt.value, self.scopes[0])
@@ -164,7 +181,14 @@ class _Extract(ast.NodeVisitor):
             kind = "translate"
         elif isinstance(f, ast.Name) and self._lookup(f.id):
             kind, ctxs = self._lookup(f.id)
-        if kind == "tr" and node.args:
+        if kind == "wrapper":
+            ctx, index = ctxs
+            text = _const(node.args[index]) if len(node.args) > index else None
+            if text is None:
+                self.dynamic.append((self.rel, node.lineno, ast.unparse(node)))
+            else:
+                self.found.append((ctx, text, None, self.rel, node.lineno))
+        elif kind == "tr" and node.args:
             text = _const(node.args[0])
             comment = _const(node.args[1]) if len(node.args) > 1 else None
             if text is None:
@@ -175,7 +199,10 @@ class _Extract(ast.NodeVisitor):
         elif kind == "translate" and len(node.args) >= 2:
             ctx, text = _const(node.args[0]), _const(node.args[1])
             comment = _const(node.args[2]) if len(node.args) > 2 else None
-            if ctx is None or text is None:
+            wrapper = next((fn for fn in self.functions if fn in self.wrappers), None)
+            if wrapper and ctx is not None and isinstance(node.args[1], ast.Name):
+                pass  # the body of a wrapper: its callers' texts are extracted instead
+            elif ctx is None or text is None:
                 self.dynamic.append((self.rel, node.lineno, ast.unparse(node)))
             else:
                 self.found.append((ctx, text, comment, self.rel, node.lineno))
@@ -189,7 +216,7 @@ def extract(root: Path, sources: list[str]):
         sites.visit(tree)
     found, dynamic = [], []
     for s, tree in trees.items():
-        x = _Extract(s, sites.passed)
+        x = _Extract(s, sites.passed, sites.wrappers)
         x.visit(tree)
         found += x.found
         dynamic += x.dynamic

@@ -1581,6 +1581,76 @@ Automatic: {2}</translation>
         <source>ベースラインは削除できません。</source>
         <translation>The baseline cannot be deleted.</translation>
     </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="138"/>
+        <source>（基準）</source>
+        <translation> (baseline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="140"/>
+        <source>ベースライン：削除できません</source>
+        <translation>Baseline: cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="166"/>
+        <source>年度</source>
+        <translation>FY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="167"/>
+        <location filename="../../ui/subsidy_view.py" line="177"/>
+        <source>補助対象経費</source>
+        <translation>Eligible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="168"/>
+        <location filename="../../ui/subsidy_view.py" line="178"/>
+        <source>補助</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="169"/>
+        <source>補助対象外</source>
+        <translation>Ineligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="170"/>
+        <location filename="../../ui/subsidy_view.py" line="180"/>
+        <source>並行運用</source>
+        <translation>Parallel running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="171"/>
+        <location filename="../../ui/subsidy_view.py" line="181"/>
+        <source>市の負担</source>
+        <translation>City’s share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="172"/>
+        <location filename="../../ui/subsidy_view.py" line="182"/>
+        <source>説明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="176"/>
+        <source>業務</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="179"/>
+        <source>遅れ（か月）</source>
+        <translation>Delay (months)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="285"/>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="290"/>
+        <source>差（{0}）</source>
+        <translation>Difference ({0})</translation>
+    </message>
 </context>
 <context>
     <name>SystemDetail</name>
