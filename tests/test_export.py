@@ -340,7 +340,7 @@ def test_every_table_is_a_utf8_bom_csv(exported):
 
 
 # ---------------------------------------------------------------- 補助金試算: live formulas
-_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?)|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|([A-Z]+)\(|(<=|>=|<>|[-+*/(),=<>]))")
+_TOKEN = re.compile(r'\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?)|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|([A-Z]+)\(|(<=|>=|<>|[-+*/(),=<>])|("[^"]*"))')
 
 
 def _excel_round(x: float, digits: int, mode=ROUND_HALF_UP) -> float:
@@ -353,8 +353,8 @@ def _excel_round(x: float, digits: int, mode=ROUND_HALF_UP) -> float:
 
 
 class Evaluator:
-    """Evaluates the formula subset the export writes: + - * /, comparisons, SUM over ranges,
-    ROUND, ROUNDUP, INT, MOD, MIN, MAX, IF. ``cells`` maps "B6" → a number, text or formula."""
+    """Evaluates the formula subset the export writes: + - * /, comparisons, text, SUM over ranges,
+    ROUND, ROUNDUP, INT, MOD, MIN, MAX (over values and ranges), IF, AND. ``cells`` maps "B6" → a number, text or formula."""
 
     def __init__(self, cells: dict[str, object]) -> None:
         self.cells = cells
@@ -378,7 +378,7 @@ class Evaluator:
 
     def _formula(self, text: str):
         self.tokens = [t for t in _TOKEN.findall(text[1:])]
-        joined = "".join(n + r + (f + "(" if f else "") + o for n, r, f, o in self.tokens)
+        joined = "".join(n + r + (f + "(" if f else "") + o + q for n, r, f, o, q in self.tokens)
         assert joined == text[1:].replace(" ", ""), f"cannot tokenize {text}"
         self.i = 0
         v = self.compare()
@@ -386,7 +386,7 @@ class Evaluator:
         return v
 
     def peek(self):
-        return self.tokens[self.i] if self.i < len(self.tokens) else ("", "", "", "")
+        return self.tokens[self.i] if self.i < len(self.tokens) else ("", "", "", "", "")
 
     def take(self):
         t = self.peek()
@@ -443,7 +443,9 @@ class Evaluator:
         return [self.value(f"{c1}{r}") for r in range(int(r1), int(r2) + 1)]
 
     def atom(self):
-        num, ref, func, op = self.take()
+        num, ref, func, op, text = self.take()
+        if text:
+            return text[1:-1]
         if num:
             return float(num)
         if ref:
@@ -471,6 +473,8 @@ class Evaluator:
             return max(flat)
         if func == "IF":
             return a[1] if a[0] else a[2]
+        if func == "AND":
+            return all(a)
         raise AssertionError(f"unexpected function {func}")
 
 
@@ -506,6 +510,24 @@ def test_subsidy_formulas_give_the_cores_figures_to_the_yen(wb, exported):
             got = ev.value(ref)
             assert round(got * 1000) == getattr(sd.result, key), (sd.name, key, got)
         assert sd.result.shortfall > 0
+
+
+def test_subsidy_by_fiscal_year_formulas_give_the_cores_split(wb, exported):
+    _folder, data, result = exported
+    ev = Evaluator(_cells(wb["補助金試算"]))
+    for sd in data.scenarios:
+        cells = result.subsidy_years[sd.name]
+        assert ev.value(cells["check"]) == "一致"
+        shown = {y: c for y, c in cells.items() if y != "check"}
+        assert set(sd.result.by_fiscal_year) <= set(shown)
+        for y, refs in shown.items():
+            fy = sd.result.by_fiscal_year.get(y)
+            for key, ref in refs.items():
+                expected = getattr(fy, key) if fy else 0
+                assert round(ev.value(ref) * 1000) == expected, (sd.name, y, key)
+    # the spread: the pessimistic scenario pays its eligible cost over 3 years
+    pess = next(s for s in data.scenarios if s.name == PESSIMISTIC)
+    assert sum(1 for fy in pess.result.by_fiscal_year.values() if fy.eligible_cost) >= 3
 
 
 def test_changing_an_assumption_in_the_sheet_moves_the_shortfall_as_the_core_says(wb, exported):
@@ -551,6 +573,11 @@ def test_libreoffice_recalculates_the_same_figures(exported, tmp_path):
     for sd in data.scenarios:
         for key, ref in result.subsidy_cells[sd.name].items():
             assert round(ws[ref].value * 1000) == getattr(sd.result, key), (sd.name, key)
+        years = result.subsidy_years[sd.name]
+        assert ws[years["check"]].value == "一致"
+        for y, fy in sd.result.by_fiscal_year.items():
+            assert round(ws[years[y]["shortfall"]].value * 1000) == fy.shortfall, (sd.name, y)
+            assert round(ws[years[y]["subsidy_covered"]].value * 1000) == fy.subsidy_covered, (sd.name, y)
 
 
 # ---------------------------------------------------------------- charts

@@ -51,6 +51,8 @@ class ExportResult:
     notes: list[str] = field(default_factory=list)
     #: scenario → figure → cell of the 補助金試算 sheet (e.g. shortfall → "B24").
     subsidy_cells: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: scenario → fiscal year → component → cell of the by-year table (and "check" → its check cell).
+    subsidy_years: dict[str, dict] = field(default_factory=dict)
 
     @property
     def files(self) -> list[str]:
@@ -137,6 +139,7 @@ def export_data(data: ExportData, options: ExportOptions, state: TaskState = NUL
         atomic_write(options.out, lambda tmp: layouts.append(write_workbook(tmp, data, state=state)))
         result.workbook = os.path.abspath(options.out)
         result.subsidy_cells = layouts[0].result_cells
+        result.subsidy_years = layouts[0].year_cells
     if options.csv_dir:
         from migration_planner.export.csv_export import write_csvs
 

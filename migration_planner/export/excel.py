@@ -65,6 +65,7 @@ LATE_FILL = "F8D7DA"
 OVERRIDE_FILL = "FFF2CC"
 REVIEW_FILL = "F8CBAD"
 INPUT_FILL = "DDEBF7"
+FMT_FY = '0"年度"'
 FLAG_FILLS = {"late": LATE_FILL, "override": OVERRIDE_FILL, "review": REVIEW_FILL}
 KIND_FORMATS = {"int": FMT_INT, "sen": FMT_SEN, "date": FMT_DATE, "datetime": FMT_DATETIME, "pct": FMT_PCT,
                 "dec": FMT_DECIMAL2}
@@ -339,8 +340,12 @@ def write_subsidy(wb: Workbook, styles: Styles, data: ExportData) -> subsidy_she
         "shortfall_label": add(font=font(bold=True), fill=solid(LATE_FILL), border=GRID),
         "total": add(number_format=FMT_SEN, font=font(bold=True), fill=solid("F2F2F2"), border=GRID),
         "total_label": add(font=font(bold=True), fill=solid("F2F2F2"), border=GRID),
+        "year_header": add(font=font(bold=True, color="FFFFFFFF"), fill=solid(HEADER_FILL), border=GRID,
+                           alignment=ALIGN_WRAP, number_format=FMT_FY),
+        "year": add(number_format=FMT_FY, border=GRID),
+        "f_text": add(**res),
     }
-    set_widths(ws, subsidy_sheet.widths(layout.n_scenarios))
+    set_widths(ws, subsidy_sheet.widths(layout.n_scenarios, layout.n_years))
     ws.freeze_panes = f"B{layout.header_row + 1}"
     setup_print(ws, plan_name=data.plan_name, sheet_label="補助金試算", date_text=data.date_text,
                 title_rows=f"{layout.header_row}:{layout.header_row}", paper=PAPER_A4)

@@ -14,10 +14,14 @@ subsidy package docstring writes it (``migration_planner/subsidy/__init__.py``),
 
 Layout (``baseline`` in column B, the other scenarios in C, D, …): rows of assumptions, rows of
 results (the shortfall's row is labelled 不足額 in column A), then for each scenario a block of
-the 22 workloads (their share of the systems' costs and the schedule's lateness are inputs too)
-and a block of the related systems (ineligible work). What is not live: which systems count as
+the 22 workloads (their share of the systems' costs and the schedule's lateness are inputs too),
+a block of the related systems (ineligible work), and the split by fiscal year: three grids
+(eligible cost spread over the ``spread_years`` years up to each finish year, side-by-side running
+month by month past the deadline, related work spread up to the finish of the workloads it is
+linked with) and a table by year in which the remaining cap is drawn in year order, with a check
+cell that says whether the years shown cover the totals. What is not live: which systems count as
 related work and how a system's cost is shared among its workloads (set them in the program, or
-edit the block's inputs directly); the split by fiscal year is not in the workbook.
+edit the block's inputs directly).
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ PARAM_NOTES = {
     "delay_months": "下の内訳で「遅延月数を加える」が1の業務に加算",
     "related_share_pct": "補助対象外の関連システム移行経費のうち計上する割合",
     "related_extra": "その他の関連作業費（補助対象外）",
-    "spread_years": "年度別の内訳（プログラム側）に使う値。このシートの合計には影響しません",
+    "spread_years": "移行経費を完了年度までの何年度に分けて支払うか（年度別の内訳に使う）",
     "share_rule": "業務別の移行経費・運用経費（下の内訳の入力値）の按分方法",
     "related_rule": "下の「関連作業」に並ぶシステムの選び方（連携先＝標準化対象システムと連携する対象外システム）",
     "delay_source": "工程表の遅れ（下の内訳の入力値）を使うか",
@@ -111,6 +115,11 @@ class SubsidyLayout:
     #: The core's figures in yen, for checks: scenario → figure key → yen.
     expected: dict[str, dict[str, int]] = field(default_factory=dict)
     header_row: int = 4
+    n_years: int = 0
+    #: scenario → fiscal year → {component: cell} of the by-year table (components as in
+    #: ``FiscalYearResult``: eligible_cost, subsidy_covered, ineligible_cost, extra_running_cost,
+    #: shortfall); plus ``"check"`` → the cell that says whether the years cover the totals.
+    year_cells: dict[str, dict] = field(default_factory=dict)
     #: Row number → height in points (rows whose headers wrap onto two lines).
     heights: dict[int, float] = field(default_factory=dict)
 
@@ -187,6 +196,8 @@ def build(data: ExportData) -> SubsidyLayout:
     row()
 
     # ---- per-scenario blocks
+    years = year_range(scenarios)
+    layout.n_years = len(years)
     totals: list[dict[str, int]] = []
     for sd, c in zip(scenarios, cols):
         P = {k: f"${c}${r}" for k, r in param_row.items()}
@@ -195,9 +206,11 @@ def build(data: ExportData) -> SubsidyLayout:
         layout.heights[row(*[Cell(h, "header") for h in WORKLOAD_HEADERS])] = 30
         first = len(rows) + 1
         late = sd.schedule_late or {}
+        wrow: dict[str, int] = {}
         for code in WORKLOAD_CODES:
             w = res.by_workload[code]
             r = len(rows) + 1
+            wrow[code] = r
             G = f"ROUND(G{r}*100,0)"
             ann = f"ROUND(D{r}*1000,0)"
             mult = f"ROUND({P['running_multiplier']}*100,0)"
@@ -223,8 +236,10 @@ def build(data: ExportData) -> SubsidyLayout:
         row(Cell(f"【{sd.name}】関連作業（補助対象外）", "subtitle"))
         layout.heights[row(*[Cell(h, "header") for h in RELATED_HEADERS])] = 30
         rfirst = len(rows) + 1
+        rrow: list[tuple[int, tuple[str, ...]]] = []
         for rel in res.related:
             r = len(rows) + 1
+            rrow.append((r, rel.linked_workloads))
             row(Cell(rel.system_id, "text"), Cell(rel.name, "text"), Cell(sen(rel.migration_cost), "in_sen"),
                 Cell("、".join(workload_label(c) for c in rel.linked_workloads) or "（指定）", "text"),
                 Cell(Formula(f"=ROUND(C{r}*ROUND({P['related_share_pct']}*100,0)"
@@ -240,6 +255,8 @@ def build(data: ExportData) -> SubsidyLayout:
                        Cell(0, "total"))
         row()
         totals.append({"workloads": tot, "related": rtot})
+        layout.year_cells[sd.name] = _by_year(row, layout, sd, P, years, wrow, first, last, rrow,
+                                              f"{c}{result_row['remaining_cap']}", f"{c}{result_row['shortfall']}")
 
     # ---- the results, now that the blocks' totals are placed
     for key, label in RESULT_ROWS:
@@ -267,11 +284,122 @@ def build(data: ExportData) -> SubsidyLayout:
     return layout
 
 
-def widths(n_scenarios: int) -> list[float]:
-    """Column widths: labels (A), the scenarios (B…), then the blocks' columns (A–K). The notes
+YEAR_MARGIN = 2
+
+
+def year_range(scenarios: list[ScenarioData]) -> list[int]:
+    """The fiscal years of the by-year tables: from the first year any scenario spends in (its
+    spread before the deadline year) to two years after the last finish, so that a colleague can
+    add some delay without running off the table (a check cell says when the years do not cover
+    the totals)."""
+    first = min((DEADLINE_FY - s.params.spread_years + 1 for s in scenarios), default=DEADLINE_FY)
+    last = max((w.finish_fy for s in scenarios for w in s.result.by_workload.values()), default=DEADLINE_FY)
+    for s in scenarios:
+        first = min([first] + list(s.result.by_fiscal_year))
+        last = max([last] + list(s.result.by_fiscal_year))
+    return list(range(first, last + YEAR_MARGIN + 1))
+
+
+def _by_year(row, layout: SubsidyLayout, sd: ScenarioData, P: dict[str, str], years: list[int],
+             wrow: dict[str, int], first: int, last: int, rrow: list[tuple[int, tuple[str, ...]]],
+             remaining: str, shortfall: str) -> dict:
+    """The by-year grids and table of one scenario (see the module docstring). Returns its cells."""
+    ycols = [get_column_letter(3 + k) for k in range(len(years))]
+    N = f"ROUND({P['spread_years']},0)"
+    mult = f"ROUND({P['running_multiplier']}*100,0)"
+    name = sd.name
+
+    def spread(x: str, fin: str, hdr: int, col: str) -> str:
+        """Amount ``x`` (yen) finishing in ``fin``, its share in the year of column ``col``."""
+        y = f"{col}${hdr}"
+        return (f"=IF(AND({y}>={fin}-{N}+1,{y}<{fin}),INT({x}/{N}),"
+                f"IF({y}={fin},{x}-({N}-1)*INT({x}/{N}),0))/1000")
+
+    def header(first_cells: list[Cell]) -> int:
+        r = row(*first_cells, *[Cell(y, "year_header") for y in years])
+        layout.heights[r] = 30
+        return r
+
+    def totals_row(a: int, b: int) -> int:
+        return row(Cell("合計", "total_label"), Cell(None, "total_label"),
+                   *[Cell(Formula(f"=SUM({c}{a}:{c}{b})"), "total") for c in ycols])
+
+    # A. eligible cost, spread over the years before its finish
+    row(Cell(f"【{name}】年度別の計算：補助対象経費の配分（千円）", "subtitle"))
+    hdr = header([Cell("業務コード", "header"), Cell("業務名", "header")])
+    a0 = hdr + 1
+    for code in WORKLOAD_CODES:
+        r = wrow[code]
+        row(Cell(code, "text"), Cell(BY_CODE[code].name, "text"),
+            *[Cell(Formula(spread(f"ROUND($H${r}*1000,0)", f"$I${r}", hdr, c)), "f_sen") for c in ycols])
+    elig_tot = totals_row(a0, hdr + len(WORKLOAD_CODES))
+    row()
+
+    # B. side-by-side running, month by month past the deadline
+    row(Cell(f"【{name}】年度別の計算：並行運用の追加経費（千円）", "subtitle"))
+    hdr = header([Cell("業務コード", "header"), Cell("業務名", "header")])
+    b0 = hdr + 1
+    for code in WORKLOAD_CODES:
+        r = wrow[code]
+        cells = []
+        for c in ycols:
+            y = f"{c}${hdr}"
+            cells.append(Cell(Formula(
+                f"=IF({y}<={DEADLINE_FY},0,ROUND(ROUND($D${r}*1000,0)*{mult}"
+                f"*MIN(1200,MAX(0,ROUND($G${r}*100,0)-1200*({y}-{DEADLINE_FY + 1})))/120000,0)/1000)"), "f_sen"))
+        row(Cell(code, "text"), Cell(BY_CODE[code].name, "text"), *cells)
+    extra_tot = totals_row(b0, hdr + len(WORKLOAD_CODES))
+    row()
+
+    # C. related work, finishing with the workloads it is linked with (else with the last of them)
+    row(Cell(f"【{name}】年度別の計算：補助対象外経費（関連作業）の配分（千円）", "subtitle"))
+    hdr = header([Cell("システムID", "header"), Cell("完了年度", "header")])
+    c0 = hdr + 1
+    last_all = f"MAX({DEADLINE_FY},$I${first}:$I${last})"
+    for r, codes in rrow:
+        fin = "MAX(" + ",".join(f"$I${wrow[c]}" for c in codes) + ")" if codes else last_all
+        rr = len(layout.rows) + 1
+        row(Cell(Formula(f"=$A${r}"), "f_text"), Cell(Formula(f"={fin}"), "f_int"),
+            *[Cell(Formula(spread(f"ROUND($E${r}*1000,0)", f"$B${rr}", hdr, c)), "f_sen") for c in ycols])
+    rr = len(layout.rows) + 1
+    row(Cell("追加の関連作業費", "text"), Cell(Formula(f"={last_all}"), "f_int"),
+        *[Cell(Formula(spread(f"ROUND({P['related_extra']}*1000,0)", f"$B${rr}", hdr, c)), "f_sen") for c in ycols])
+    inel_tot = totals_row(c0, rr)
+    row()
+
+    # The table: by fiscal year, the remaining cap drawn in year order.
+    row(Cell(f"【{name}】年度別の市の負担（千円）", "subtitle"))
+    t_hdr = row(*[Cell(h, "header") for h in ("年度", "補助対象経費", "補助で賄える額", "補助対象外経費（関連作業）",
+                                               "並行運用の追加経費", "市の負担")])
+    layout.heights[t_hdr] = 30
+    out: dict = {}
+    t0 = t_hdr + 1
+    for k, (y, c) in enumerate(zip(years, ycols)):
+        r = t0 + k
+        earlier = f"-SUM(C{t0}:C{r - 1})" if k else ""
+        row(Cell(y, "year"), Cell(Formula(f"={c}{elig_tot}"), "f_sen"),
+            Cell(Formula(f"=MIN(B{r},MAX(0,{remaining}){earlier})"), "f_sen"),
+            Cell(Formula(f"={c}{inel_tot}"), "f_sen"), Cell(Formula(f"={c}{extra_tot}"), "f_sen"),
+            Cell(Formula(f"=B{r}-C{r}+D{r}+E{r}"), "result"))
+        out[y] = {"eligible_cost": f"B{r}", "subsidy_covered": f"C{r}", "ineligible_cost": f"D{r}",
+                  "extra_running_cost": f"E{r}", "shortfall": f"F{r}"}
+    t1 = t0 + len(years) - 1
+    tot = row(Cell("合計", "total_label"), *[Cell(Formula(f"=SUM({c}{t0}:{c}{t1})"), "total") for c in "BCDEF"])
+    check = (f'=IF(ROUND(F{tot}-{shortfall},3)=0,"一致",'
+             '"不一致：年度の範囲外に金額があります（年度の見出しの年を変えてください）")')
+    out["check"] = f"B{row(Cell('検算（年度別の合計＝不足額）', 'label'), Cell(Formula(check), 'f_text'))}"
+    row()
+    return out
+
+
+def widths(n_scenarios: int, n_years: int = 0) -> list[float]:
+    """Column widths: labels (A), the scenarios (B…), then the blocks' columns (A–K) and the
+    by-year grids' year columns (from C, 12 wide for amounts up to 99,999,999 千円). The notes
     column is no wider than the block's column there: its text runs on over the empty cells."""
     out = [38.0]
-    for i in range(1, max(len(DETAIL_WIDTHS), n_scenarios + 2)):
+    for i in range(1, max(len(DETAIL_WIDTHS), n_scenarios + 2, n_years + 2)):
         detail = DETAIL_WIDTHS[i] if i < len(DETAIL_WIDTHS) else 12
+        if 2 <= i < n_years + 2:
+            detail = max(detail, 12)
         out.append(max(16.0, detail) if i <= n_scenarios else float(detail))
     return out

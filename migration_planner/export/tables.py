@@ -61,7 +61,7 @@ def _naive(at: dt.datetime | None) -> dt.datetime | None:
 # ---------------------------------------------------------------- 振り分け結果
 PLACEMENT_COLUMNS = [
     Column("システムID", 12), Column("システム名", 30), Column("所管所属", 14), Column("系統", 13),
-    Column("移行先", 17), Column("判定ステップ", 7, "plain"), Column("判定理由", 70), Column("注意", 14),
+    Column("移行先", 17), Column("判定ステップ", 7, "plain"), Column("判定理由", 95), Column("注意", 14),
     Column("自動判定の移行先", 17), Column("手動設定", 7), Column("手動設定の理由", 34), Column("設定者", 11),
     Column("設定日時", 16, "datetime"), Column("要確認", 7), Column("次期更新年度", 9, "plain"),
     Column("移行時期", 34),
