@@ -665,6 +665,22 @@ def test_unknown_scenario_and_bad_targets_are_refused_in_japanese(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("p.mplan")) == []
 
 
+def test_a_folder_without_write_permission_is_refused(tmp_path, monkeypatch):
+    """As root every folder is writable, so the permission is denied by the operating system's check."""
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p).startswith(str(tmp_path / "ro")) else real(p, mode))
+    (tmp_path / "ro").mkdir()
+    plan = Plan.open(str(tmp_path / "p.mplan"))
+    try:
+        with pytest.raises(ExportError, match="書き込む権限がありません"):
+            export_plan(plan, ExportOptions(out=str(tmp_path / "ro" / "o.xlsx")))
+        with pytest.raises(ExportError, match="書き込む権限がありません"):
+            export_plan(plan, ExportOptions(charts_dir=str(tmp_path / "ro")))
+    finally:
+        plan.close()
+    assert list((tmp_path / "ro").iterdir()) == []
+
+
 def test_an_empty_plan_still_exports(tmp_path):
     plan = Plan.open(str(tmp_path / "empty.mplan"))
     try:
@@ -728,6 +744,8 @@ def test_cli_bad_input_exits_2_with_a_japanese_message_and_no_traceback(tmp_path
         (["--out", str(tmp_path / "o.txt")], ".xlsx"),
         ([], "--out"),
         (["--out", str(tmp_path / "o.xlsx"), "--as-of", "昨日"], "--as-of"),
+        (["--csv-dir", str(tmp_path / "p.mplan")], "フォルダではありません"),
+        (["--out", str(tmp_path / "p.mplan" / "o.xlsx")], "フォルダ"),
     ]
     for extra, message in cases:
         proc = _cli("--plan", str(tmp_path / "p.mplan"), "--samples", "0", *extra)
@@ -736,13 +754,20 @@ def test_cli_bad_input_exits_2_with_a_japanese_message_and_no_traceback(tmp_path
     proc = _cli("--plan", str(tmp_path / "none.mplan"), "--out", str(tmp_path / "o.xlsx"))
     assert proc.returncode == 2 and "見つかりません" in proc.stderr
     assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.slow
+def test_cli_unwritable_folder_exits_2(tmp_path):
+    plan = Plan.open(str(tmp_path / "p.mplan"))
+    plan.close()
     ro = tmp_path / "ro"
     ro.mkdir()
     ro.chmod(0o555)
     try:
         if os.access(ro, os.W_OK):
-            pytest.skip("running as a user who can write anywhere (root): the unwritable-folder case cannot be made")
+            pytest.skip("running as a user who can write anywhere (root): a read-only folder cannot be made; "
+                        "test_a_folder_without_write_permission_is_refused covers the check in-process")
         proc = _cli("--plan", str(tmp_path / "p.mplan"), "--out", str(ro / "o.xlsx"), "--samples", "0")
-        assert proc.returncode == 2 and "権限" in proc.stderr
+        assert proc.returncode == 2 and "権限" in proc.stderr and "Traceback" not in proc.stderr
     finally:
         ro.chmod(0o755)
