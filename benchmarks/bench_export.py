@@ -49,6 +49,8 @@ from migration_planner.placement import classify_records
 from migration_planner.workloads import DEFAULT_EDGES, WORKLOAD_CODES
 
 TARGET = 1.2
+#: ``run_all --quick``: a check that everything runs (10k systems, two repeats), not a result.
+QUICK_KWARGS = {"n": 10_000, "repeats": 2}
 AS_OF = dt.date(2026, 11, 21)
 
 
