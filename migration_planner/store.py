@@ -10,11 +10,13 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 
 from sqlalchemy import select as sa_select
-from sqlalchemy import bindparam, delete, event, insert, inspect, text, update
+from sqlalchemy import delete, event, insert, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel, create_engine, select
 
@@ -207,27 +209,37 @@ class Plan:
         """
         state.report(0.9, "プランに保存しています")
         with self.session() as s:
-            old = [row.to_record() for row in s.exec(select(System))]
+            conn = s.connection()
+            # The plan's rows as records, in table order (what an ORM select of System gives),
+            # read without ORM objects: a re-import of 100k systems reads them all.
+            cols = System.__table__.c
+            plain = [f for f in RECORD_FIELDS if f not in ("workloads", "links_to", "extra")]
+            query = sa_select(cols.id, cols.position, *(cols[f] for f in plain), cols.workloads_json,
+                              cols.links_json, cols.extra_json)
+            loads = json.loads
+            old: list[SystemRecord] = []
+            stored: dict[str, tuple[int, int, SystemRecord]] = {}  # system_id → (pk, position, record)
+            for row in conn.execute(query):
+                rec = SystemRecord(**dict(zip(plain, row[2:-3])), workloads=loads(row[-3]),
+                                   links_to=loads(row[-2]), extra=loads(row[-1]))
+                old.append(rec)
+                stored[rec.system_id] = (row[0], row[1], rec)
             changes = diff_records(old, records)
-            ids = {r.system_id: r for r in old}
-            existing = {sid: pk for pk, sid in s.exec(select(System.id, System.system_id))}
             removed = [r.system_id for r in changes.removed]
             if removed:
                 for chunk in _chunks(removed, 500):
                     s.exec(delete(System).where(System.system_id.in_(chunk)))
             new_rows, upd_rows = [], []
             for pos, rec in enumerate(records):
-                row = System.row_from_record(rec, pos)
-                if rec.system_id in ids:
-                    row["b_id"] = existing[rec.system_id]
-                    upd_rows.append(row)
-                else:
-                    new_rows.append(row)
-            table = System.__table__
+                prev = stored.get(rec.system_id)
+                if prev is None:
+                    new_rows.append(_system_values(rec, pos))
+                elif prev[1] != pos or prev[2] != rec:  # an unchanged row in its place is left alone
+                    upd_rows.append((*_system_values(rec, pos), prev[0]))
             if upd_rows:
-                s.connection().execute(update(table).where(table.c.id == bindparam("b_id")), upd_rows)
+                conn.exec_driver_sql(_UPDATE_SYSTEM, upd_rows)
             if new_rows:
-                s.connection().execute(insert(table), new_rows)
+                conn.exec_driver_sql(_INSERT_SYSTEM, new_rows)
             state.check()
             s.add(AuditEntry(
                 user=current_user(), action="import", to_value=os.path.basename(source),
@@ -262,6 +274,43 @@ def _import_detail(changes: InventoryDiff) -> str:
         data["truncated"] = True
         data["counts"] = {"added": len(changes.added), "removed": len(changes.removed), "changed": len(changes.changed)}
     return json.dumps(data, ensure_ascii=False, default=str)
+
+
+#: Columns of ``system`` written from a record, in the order :func:`_system_values` gives them.
+_SYSTEM_COLUMNS: tuple[str, ...] = (
+    *(f for f in RECORD_FIELDS if f not in ("workloads", "links_to", "extra")),
+    "workloads_json", "links_json", "extra_json", "position",
+)
+_INSERT_SYSTEM = (f"INSERT INTO system ({', '.join(_SYSTEM_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(_SYSTEM_COLUMNS))})")
+_UPDATE_SYSTEM = f"UPDATE system SET {', '.join(c + ' = ?' for c in _SYSTEM_COLUMNS)} WHERE id = ?"
+_encode_list = json.JSONEncoder(ensure_ascii=False).encode
+_dump_extra = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_PLAIN_FIELDS = attrgetter(*_SYSTEM_COLUMNS[:-4])
+#: What json.dumps(..., ensure_ascii=False) escapes in a string.
+_JSON_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
+
+
+def _dump_list(items: list) -> str:
+    """``json.dumps(items, ensure_ascii=False)``, written directly for a list of strings that need
+    no escaping (system IDs, workload codes): a quarter of the time, for 100k rows."""
+    search = _JSON_ESCAPED.search
+    for item in items:
+        if type(item) is not str or search(item):
+            return _encode_list(items)
+    return '["' + '", "'.join(items) + '"]' if items else "[]"
+
+
+def _system_values(record: SystemRecord, position: int) -> tuple:
+    """The values :meth:`System.row_from_record` gives, as a tuple in :data:`_SYSTEM_COLUMNS`
+    order, for a plain DB-API ``executemany`` (100k rows without SQLAlchemy's per-row work)."""
+    return (
+        *_PLAIN_FIELDS(record),
+        _dump_list(record.workloads),
+        _dump_list(record.links_to),
+        _dump_extra(record.extra) if record.extra else "{}",
+        position,
+    )
 
 
 def _chunks(items: list, n: int):

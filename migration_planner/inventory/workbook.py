@@ -188,7 +188,9 @@ def _iter_sheets(path: str) -> Iterator[tuple[str, Callable[[], Iterator[list]]]
                     return iter(())
                 offset = sheet.start[1]
                 # iter_rows yields absolute rows (0 = Excel row 1), columns from the used range's first.
-                return ([None] * offset + list(r) if offset else list(r) for r in sheet.iter_rows())
+                # Rows come as fresh lists: no copy needed unless they must be shifted.
+                return ([None] * offset + list(r) if offset else r if type(r) is list else list(r)
+                        for r in sheet.iter_rows())
             yield name, rows
         return
     except FileProblem:
@@ -304,20 +306,35 @@ def _read_body(path, sheet_name, header_row, header_cells, it, lookup, state, ma
     used = sorted(set(columns.values()) | set(extras))
     first_col = min(columns.values()) if columns else 0
     row_no = header_row
+    first_used = first_col in used
+    append = table.rows.append
     for cells in it:
         row_no += 1
         if row_no - header_row > max_rows:
             break
         if row_no % 2000 == 0:
             state.report(0.0, f"{row_no}行目を読んでいます")
-        if all(is_blank(cells[i]) if i < len(cells) else True for i in used):
-            break
         first = cells[first_col] if first_col < len(cells) else None
-        lead = next((c for c in cells if not is_blank(c)), None)
-        if normalize_header(first) in _END_MARKERS or normalize_header(lead) in _END_MARKERS:
+        # The checks below are the general ones, skipped when a cheaper test already settles them:
+        # a row whose first column is not blank is not blank; only text can read 合計 / 計 / Total.
+        first_blank = first is None or (type(first) is str and not first.strip()) or (
+            type(first) is not str and is_blank(first))
+        if (first_blank or not first_used) and all(is_blank(cells[i]) if i < len(cells) else True for i in used):
             break
-        table.rows.append((row_no, cells))
+        lead = first if first_col == 0 and not first_blank else next((c for c in cells if not is_blank(c)), None)
+        if (_may_end(first) or (lead is not first and _may_end(lead))) and (
+                normalize_header(first) in _END_MARKERS or normalize_header(lead) in _END_MARKERS):
+            break
+        append((row_no, cells))
     return table
+
+
+def _may_end(value: object) -> bool:
+    """False when ``value`` cannot read 合計 / 計 / Total once normalised (most cells: cheap to tell)."""
+    if type(value) is not str:
+        return value is not None and not isinstance(value, (int, float))  # str(number) is never a marker
+    text = unicodedata.normalize("NFKC", value)
+    return "計" in text or "t" in text.lower()
 
 
 def cell(cells: list, index: int | None):
