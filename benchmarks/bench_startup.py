@@ -1,0 +1,121 @@
+"""Launch to an interactive window with the sample plan, against a bare QApplication + QMainWindow (issue 2).
+
+Both are real processes (``QT_QPA_PLATFORM=offscreen``) timed from this parent, from spawn to
+exit, best of ``repeats`` after one untimed warm-up each, run alternately:
+
+- **baseline**: ``python -c`` importing PySide6, creating a QApplication and a QMainWindow,
+  showing it and processing events once;
+- **ours**: ``python -c`` doing what ``ui.app.main`` does for ``migration-planner PLAN.mplan``:
+  ``create_app``, ``MainWindow`` (with a QSettings in a temporary .ini), ``show``,
+  ``open_initial`` on a plan that already holds the sample (prepared once beforehand with
+  ``main.py import sample_inventory.xlsx --plan …``), processing events until the table shows its
+  60 rows.
+
+Both leave with ``os._exit(0)`` once the window is up: tearing down is not part of a launch. The
+child also reports whether matplotlib, pandas, networkx or openpyxl were imported by then. ::
+
+    python -m benchmarks.bench_startup
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "sample_inventory.xlsx"
+TARGET = 1.5
+HEAVY = ("matplotlib", "pandas", "networkx", "openpyxl")
+
+BASELINE = """
+import os, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([sys.argv[0]])
+window = QMainWindow()
+window.resize(1360, 820)
+window.show()
+app.processEvents()
+print("READY", flush=True)
+os._exit(0)
+"""
+
+OURS = """
+import json, os, sys, time
+from PySide6.QtCore import QSettings
+from ui.app import create_app, open_initial
+from ui.main_window import MainWindow
+plan, ini = sys.argv[1], sys.argv[2]
+app = create_app([plan])
+window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
+window.show()
+open_initial(window, [plan])
+deadline = time.monotonic() + 60
+while window.table.model.rowCount() < 60 and time.monotonic() < deadline:
+    app.processEvents()
+app.processEvents()
+heavy = [m for m in %r if m in sys.modules]
+print("READY", json.dumps({"rows": window.table.model.rowCount(), "heavy": heavy}), flush=True)
+os._exit(0)
+""" % (HEAVY,)
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def prepare_plan(folder: str) -> str:
+    """A plan holding the bundled sample, made with the command line as a planner would."""
+    plan = os.path.join(folder, "sample.mplan")
+    out = subprocess.run([sys.executable, str(REPO / "main.py"), "import", str(SAMPLE), "--plan", plan],
+                         cwd=REPO, env=_env(), capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"could not prepare the sample plan: {out.stderr.strip() or out.stdout.strip()}")
+    return plan
+
+
+def _launch(script: str, *args: str) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, env=_env(), capture_output=True,
+                         text=True, timeout=300)
+    elapsed = time.perf_counter() - t0
+    ready = [line for line in out.stdout.splitlines() if line.startswith("READY")]
+    if out.returncode != 0 or not ready:
+        raise RuntimeError(f"the window did not come up (exit {out.returncode}): {out.stderr.strip()[-500:]}")
+    return elapsed, ready[-1][len("READY"):].strip()
+
+
+def run(repeats: int = 5) -> list[dict]:
+    with tempfile.TemporaryDirectory(prefix="mp-bench-startup-") as tmp:
+        plan = prepare_plan(tmp)
+        ini = lambda i: os.path.join(tmp, f"settings-{i}.ini")  # noqa: E731 — a fresh QSettings each launch
+        _launch(BASELINE)  # warm-ups: the file cache and .pyc files, for both
+        _, report = _launch(OURS, plan, ini("warm"))
+        state = json.loads(report)
+        if state["rows"] != 60:
+            raise RuntimeError(f"the window showed {state['rows']} rows, not the sample's 60")
+        base = ours = float("inf")
+        for i in range(repeats):
+            base = min(base, _launch(BASELINE)[0])
+            elapsed, report = _launch(OURS, plan, ini(i))
+            ours = min(ours, elapsed)
+            state = json.loads(report)
+    heavy = ", ".join(state["heavy"]) or "none of " + "/".join(HEAVY)
+    return [{
+        "name": f"launch to an interactive window with the sample plan (imported at start: {heavy})",
+        "value_s": ours, "baseline_name": "bare QApplication + QMainWindow", "baseline_s": base,
+        "ratio": ours / base, "target": TARGET,
+    }]
+
+
+if __name__ == "__main__":
+    from benchmarks.run_all import print_rows
+
+    print_rows(run())

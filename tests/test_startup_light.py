@@ -1,0 +1,104 @@
+"""Start-up stays light (issue 7): nothing imports matplotlib, pandas, networkx or openpyxl before
+the window is up with the sample plan. Those are for charts, the workload graph and Excel
+writing, and are imported when first used.
+
+The program's start is run in a real process under ``python -X importtime``: the same steps as
+``ui.app.main`` for ``migration-planner PLAN.mplan`` (create_app, MainWindow, show, open_initial),
+until the table shows the sample's 60 systems. The import log before that moment must not name a
+heavy package; when it does, the failure shows the chain of imports that pulled it in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("matplotlib", "pandas", "networkx", "openpyxl")
+MARKER = "=== WINDOW SHOWN ==="
+
+SCRIPT = r"""
+import json, os, sys, time
+from PySide6.QtCore import QSettings
+from ui.app import create_app, open_initial
+from ui.main_window import MainWindow
+plan, ini = sys.argv[1], sys.argv[2]
+app = create_app([plan])
+window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
+window.show()
+open_initial(window, [plan])
+deadline = time.monotonic() + 60
+while window.table.model.rowCount() < 60 and time.monotonic() < deadline:
+    app.processEvents()
+app.processEvents()
+sys.stderr.write("%s\n")
+sys.stderr.flush()
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(%r))
+print(json.dumps({"rows": window.table.model.rowCount(), "visible": window.isVisible(), "heavy": heavy}))
+sys.stdout.flush()
+os._exit(0)
+""" % (MARKER, HEAVY)
+
+_LINE = re.compile(r"^import time:\s+(?:\d+|self \[us\])\s*\|\s*(?:\d+|cumulative)\s*\|(?P<indent>\s*)(?P<name>\S+)")
+
+
+def import_chains(log: str, packages=HEAVY) -> dict[str, list[str]]:
+    """For each package in ``packages`` imported in ``log`` (``-X importtime`` output), the chain
+    from that module up to the top-level import that pulled it in.
+
+    importtime prints a module after the modules it imported, one indentation level deeper; so a
+    module's importer is the next line printed with less indentation.
+    """
+    entries = [(len(m.group("indent")), m.group("name")) for line in log.splitlines() if (m := _LINE.match(line))]
+    chains: dict[str, list[str]] = {}
+    for i, (depth, name) in enumerate(entries):
+        top = name.split(".")[0]
+        if top not in packages or top in chains:
+            continue
+        chain = [name]
+        for later_depth, later_name in entries[i + 1:]:
+            if later_depth < depth:
+                chain.append(later_name)
+                depth = later_depth
+        chains[top] = chain
+    return chains
+
+
+def test_import_chains_reads_importtime_nesting():
+    log = "\n".join([
+        "import time: self [us] | cumulative | imported package",
+        "import time:        10 |         10 |       openpyxl.cell",
+        "import time:        20 |         30 |     openpyxl",
+        "import time:         5 |         35 |   migration_planner.export.xlsx",
+        "import time:         1 |          1 |   json",
+        "import time:         7 |         43 | ui.main_window",
+    ])
+    assert import_chains(log) == {"openpyxl": ["openpyxl.cell", "openpyxl", "migration_planner.export.xlsx",
+                                               "ui.main_window"]}
+
+
+@pytest.mark.slow
+def test_start_up_imports_no_heavy_package_before_the_window_is_shown(tmp_path, repo_root, sample_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    plan = tmp_path / "sample.mplan"
+    made = subprocess.run([sys.executable, str(repo_root / "main.py"), "import", str(sample_path), "--plan", str(plan)],
+                          cwd=repo_root, env=env, capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", SCRIPT, str(plan), str(tmp_path / "settings.ini")],
+                         cwd=repo_root, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert MARKER in out.stderr, "the window never came up:\n" + out.stderr[-3000:]
+    state = json.loads(out.stdout.strip().splitlines()[-1])
+    assert state["visible"] and state["rows"] == 60, state  # the start being measured is the real one
+
+    before_window = out.stderr.split(MARKER, 1)[0]
+    chains = import_chains(before_window)
+    assert not chains, "imported before the window was shown (use them lazily, when first needed):\n" + "\n".join(
+        f"  {pkg}: " + " ← ".join(chain) for pkg, chain in sorted(chains.items()))
+    assert state["heavy"] == [], state  # the same, seen from sys.modules
