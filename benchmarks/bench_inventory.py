@@ -9,7 +9,8 @@ The baseline is the faster of python-calamine's two ways of getting every cell a
 which one won). Baseline and ours run alternately in this process over the same file, each figure
 the best (least disturbed) of ``repeats`` runs. The importer's answer is checked against the
 generator's records before anything is timed. Peak memory of the full import is reported for
-information: tracemalloc sees Python's heap, not the Rust reader's buffers. ::
+information: tracemalloc sees Python's heap (not the Rust reader's buffers), and the peak resident
+size of a fresh process doing the import is set against one doing the raw read. ::
 
     python -m benchmarks.bench_inventory [N]
 """
@@ -76,6 +77,35 @@ def full_import(path: str, plan_path: str) -> int:
     return len(result.records)
 
 
+_RSS_SCRIPT = """
+import sys
+path, what, plan = sys.argv[1:4]
+if what == "raw":
+    from benchmarks.bench_inventory import raw_to_python
+    raw_to_python(path)
+else:
+    from benchmarks.bench_inventory import full_import
+    full_import(path, plan)
+# VmHWM, not getrusage's ru_maxrss: the latter starts at the parent's size after fork + exec.
+with open("/proc/self/status") as fh:
+    print(next(line.split()[1] for line in fh if line.startswith("VmHWM:")))  # KiB
+"""
+
+
+def peak_rss(path: str, what: str, plan_path: str) -> float | None:
+    """Peak resident memory (bytes) of a fresh process doing ``what`` ("raw" or "import") on ``path``;
+    None where the platform does not say."""
+    import subprocess
+
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (repo, os.environ.get("PYTHONPATH", "")) if p))
+    out = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, path, what, plan_path], cwd=repo, env=env,
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:  # e.g. no /proc (not Linux)
+        return None
+    return int(out.stdout.strip().splitlines()[-1]) * 1024
+
+
 def _time(fn: Callable[[], object]) -> float:
     gc.collect()
     t0 = time.perf_counter()
@@ -124,12 +154,15 @@ def run(n: int = 100_000, repeats: int = 3, seed: int = 0) -> list[dict]:
         finally:
             tracemalloc.stop()
         _remove_plan(plan_path)
+        rss_import = peak_rss(path, "import", plan_path)
+        _remove_plan(plan_path)
+        rss_raw = peak_rss(path, "raw", plan_path)
 
     method = min(("to_python", "iter_rows"), key=best.__getitem__)
     baseline = best[method]
     baseline_name = f"raw python-calamine read ({method}())"
     mb = 1024 * 1024
-    return [
+    rows = [
         {"name": f"reading a {k}-row inventory into typed rows", "value_s": best["read"],
          "baseline_name": baseline_name, "baseline_s": baseline, "ratio": best["read"] / baseline,
          "target": READ_TARGET},
@@ -140,6 +173,11 @@ def run(n: int = 100_000, repeats: int = 3, seed: int = 0) -> list[dict]:
          "unit": "MB", "baseline_name": f"file size ({xml_size / mb:.0f} MB of XML unpacked)",
          "baseline": size / mb, "ratio": peak / size, "target": None},
     ]
+    if rss_import and rss_raw:
+        rows.append({"name": f"peak RSS of a process doing the full import ({k}; info)", "value": rss_import / mb,
+                     "unit": "MB", "baseline_name": "peak RSS of a process doing the raw calamine read",
+                     "baseline": rss_raw / mb, "ratio": rss_import / rss_raw, "target": None})
+    return rows
 
 
 if __name__ == "__main__":
