@@ -121,7 +121,7 @@ def _remove_plan(plan_path: str) -> None:
             pass
 
 
-def run(n: int = 100_000, repeats: int = 3, seed: int = 0) -> list[dict]:
+def run(n: int = 100_000, repeats: int = 5, seed: int = 0) -> list[dict]:
     k = _label(n)
     with tempfile.TemporaryDirectory(prefix="mp-bench-inventory-") as tmp:
         path = write_inventory(os.path.join(tmp, f"inventory_{k}.xlsx"), n, seed)

@@ -8,12 +8,14 @@ and names on some rows, links to other rows). ``inventory_records(n, seed)`` ret
 :class:`SystemRecord` rows the importer must read back from that file, without writing one.
 
 The mix of forms follows ``sample_inventory.xlsx``: numbers mostly typed as numbers (a tenth of the
-amounts and a twentieth of the server counts as text), fiscal years mostly as text (和暦, FY…),
+amounts and a twentieth of the server counts as text), fiscal years half as text (和暦, FY…),
 flags as ○/× and their variants, most rows linked to up to four earlier rows, most notes sentences
 of their own.
 
 Both come from one row generator, so ``read_inventory(write_inventory(p, n, s)).records ==
 inventory_records(n, s)``: a benchmark can check the importer's answer before timing it.
+
+``random_dag(n, seed)`` gives an N-task graph for the schedule benchmarks.
 """
 
 from __future__ import annotations
