@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from migration_planner.cli.common import CliError, open_plan, print_json
+from migration_planner.cli.common import open_plan, parse_as_of, print_json
 from migration_planner.placement import DESTINATION_LABELS, DESTINATIONS, GROUPS, classify, in_group
-from migration_planner.values import ValueProblem, parse_date
 
 VERB = "classify"
 HELP = "各システムの移行先（ガバメントクラウド・SaaS・大阪市共通クラウド・オンプレミス）と判定理由を出力します"
@@ -23,12 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = parse_date(args.as_of)
-        except ValueProblem as exc:
-            raise CliError(f"--as-of「{args.as_of}」：{exc}", 2) from None
+    as_of = parse_as_of(args.as_of)
     plan = open_plan(args.plan)
     try:
         items = classify(plan)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from migration_planner.cli.common import CliError, open_plan
-from migration_planner.values import ValueProblem, parse_date
+from migration_planner.cli.common import CliError, open_plan, parse_as_of
 
 VERB = "export"
 HELP = "プランをExcel（1ブック）に出力します。表のCSV（UTF-8 BOM付き）とグラフ（PNG・PDF）も出力できます"
@@ -28,12 +27,7 @@ def run(args) -> int:
 
     if not (args.out or args.csv_dir or args.charts_dir):
         raise CliError("--out（Excelファイル）、--csv-dir、--charts-dir のいずれかを指定してください。", 2)
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = parse_date(args.as_of)
-        except ValueProblem as exc:
-            raise CliError(f"--as-of「{args.as_of}」：{exc}", 2) from None
+    as_of = parse_as_of(args.as_of)
     if args.samples < 0:
         raise CliError("--samples は0以上にしてください。", 2)
     options = ExportOptions(out=args.out, csv_dir=args.csv_dir, charts_dir=args.charts_dir, scenario=args.scenario,

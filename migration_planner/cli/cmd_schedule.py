@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from migration_planner.cli.common import CliError, open_plan, print_json
+from migration_planner.cli.common import CliError, open_plan, parse_as_of, print_json
 from migration_planner.schedule import ScheduleError, compute_schedule
-from migration_planner.values import ValueProblem, parse_date
 
 VERB = "schedule"
 HELP = "標準化20業務の移行スケジュール（実績から再計画、クリティカルパス、期限内に終わる確率）を出力します"
@@ -21,12 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args) -> int:
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = parse_date(args.as_of)
-        except ValueProblem as exc:
-            raise CliError(f"--as-of「{args.as_of}」：{exc}", 2) from None
+    as_of = parse_as_of(args.as_of)
     if args.samples < 0:
         raise CliError("--samples は0以上にしてください。", 2)
     plan = open_plan(args.plan, create=False)

@@ -17,6 +17,18 @@ class CliError(Exception):
         super().__init__("\n".join(self.lines))
 
 
+def parse_as_of(text: str | None):
+    """The ``--as-of`` option as a date (None when not given); a bad date is an input error (exit 2)."""
+    from migration_planner.values import ValueProblem, parse_date
+
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueProblem as exc:
+        raise CliError(f"--as-of「{text}」：{exc}", 2) from None
+
+
 def open_plan(path: str, *, create: bool = False) -> Plan:
     try:
         return Plan.open(path, create=create)
