@@ -256,7 +256,8 @@ class InventoryTable(QWidget):
         self._extra_predicates: dict[str, Callable[[SystemRecord, dict], bool]] = {}
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("絞り込み（システム名・ID・所属・事業者・備考…）  Ctrl+F"))
+        self.filter_edit.setPlaceholderText(self.tr("名称・ID・所属・事業者で絞り込み"))
+        self.filter_edit.setToolTip(self.tr("システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tier_combo = QComboBox(self)
         self.tier_combo.addItem(self.tr("すべての系統"), "")

@@ -407,8 +407,12 @@ Automatic: {2}</translation>
     <name>InventoryTable</name>
     <message>
         <location filename="../../ui/inventory_table.py" line="259"/>
-        <source>絞り込み（システム名・ID・所属・事業者・備考…）  Ctrl+F</source>
-        <translation>Filter (system name, ID, department, vendor, notes…)  Ctrl+F</translation>
+        <source>名称・ID・所属・事業者で絞り込み</source>
+        <translation>Filter by name, ID, department, vendor</translation>
+    </message>
+    <message>
+        <source>システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）</source>
+        <translation>Filters by system name, ID, department, vendor, SaaS candidate, notes and workloads (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../ui/inventory_table.py" line="262"/>
