@@ -141,6 +141,8 @@ def test_cli_progress_import(tmp_path, plan):
     out = run(bad)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     lines = out.stderr.strip().splitlines()
-    assert len(lines) == 3 and "4行" in lines[1] and "列「進捗率」" in lines[1] and "5行" in lines[2]
+    # As with the inventory import: one line per error on stderr, the summary on stdout.
+    assert len(lines) == 2 and "4行" in lines[0] and "列「進捗率」" in lines[0] and "5行" in lines[1]
+    assert "エラー 2 件" in out.stdout
     with Plan.open(plan.path) as p:
         assert sum(1 for s in catalog.progress(p)["14"] if s.status == DONE) == 20

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from migration_planner.cli.common import CliError, open_plan, print_json
-from migration_planner.inventory import FileProblem, ImportFailed, Issue, read_inventory
+from migration_planner.cli.common import issue_json, open_plan_for, print_json, read_input
+from migration_planner.inventory import read_inventory
 from migration_planner.plan_ops import import_hooks
 
 VERB = "import"
@@ -18,36 +18,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="結果をJSONで出力します")
 
 
-def _file_error(message: str) -> dict:
-    """A problem with a whole file, shaped like the per-cell errors (no sheet, row or column)."""
-    issue = Issue(message)
-    return issue.to_json() | {"line": issue.line()}
-
-
 def run(args) -> int:
-    try:
-        result = read_inventory(args.inventory)
-    except FileProblem as exc:
-        if args.json:
-            print_json({"systems": 0, "warnings": [], "errors": [_file_error(exc.message)]})
-        raise CliError(exc.message, 2) from None
-    except ImportFailed as exc:
-        if args.json:
-            print_json({
-                "systems": 0,
-                "warnings": [i.to_json() | {"line": i.line()} for i in exc.warnings],
-                "errors": [i.to_json() | {"line": i.line()} for i in exc.errors],
-            })
-        else:
-            # The summary goes to stdout, so stderr holds exactly one line per error (row and column).
-            print(f"エラー {len(exc.errors)} 件：何も書き込んでいません。")
-        raise CliError([i.line() for i in exc.errors], 2) from None
-    try:
-        plan = open_plan(args.plan, create=True)
-    except CliError as exc:  # not a plan, a newer plan, no such folder: --json still gets its JSON
-        if args.json:
-            print_json({"systems": 0, "warnings": [], "errors": [_file_error(line) for line in exc.lines]})
-        raise
+    result = read_input(read_inventory, args.inventory, as_json=args.json, count_key="systems")
+    plan = open_plan_for(args.plan, as_json=args.json, count_key="systems", create=True)
     try:
         diff = plan.apply_inventory(result.records, source=args.inventory, hooks=import_hooks())
     finally:
@@ -55,7 +28,7 @@ def run(args) -> int:
     if args.json:
         print_json({
             "systems": len(result.records),
-            "warnings": [i.to_json() | {"line": i.line()} for i in result.warnings],
+            "warnings": [issue_json(i) for i in result.warnings],
             "errors": [],
             "added": len(diff.added),
             "removed": len(diff.removed),

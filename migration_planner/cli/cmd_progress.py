@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from migration_planner.cli.common import CliError, open_plan, print_json
-from migration_planner.inventory import FileProblem, ImportFailed
+from migration_planner.cli.common import CliError, issue_json, open_plan_for, print_json, read_input
 from migration_planner.schedule.progress_sheet import apply_progress, read_progress
 from migration_planner.workloads import workload_label
 
@@ -24,21 +23,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args) -> int:
     if getattr(args, "action", None) != "import":
         raise CliError("使い方：migration-planner progress import PROGRESS.xlsx --plan PLAN [--json]", 2)
-    try:
-        result = read_progress(args.progress)
-    except FileProblem as exc:
-        if args.json:
-            print_json({"workloads": 0, "warnings": [], "errors": [{"message": exc.message, "line": exc.message}]})
-        raise CliError(exc.message, 2) from None
-    except ImportFailed as exc:
-        if args.json:
-            print_json({
-                "workloads": 0,
-                "warnings": [i.to_json() | {"line": i.line()} for i in exc.warnings],
-                "errors": [i.to_json() | {"line": i.line()} for i in exc.errors],
-            })
-        raise CliError([f"エラー {len(exc.errors)} 件：何も書き込んでいません。"] + [i.line() for i in exc.errors], 2) from None
-    plan = open_plan(args.plan, create=False)
+    result = read_input(read_progress, args.progress, as_json=args.json, count_key="workloads")
+    plan = open_plan_for(args.plan, as_json=args.json, count_key="workloads")
     try:
         apply_progress(plan, result)
     finally:
@@ -46,7 +32,7 @@ def run(args) -> int:
     if args.json:
         print_json({
             "workloads": len(result.rows),
-            "warnings": [i.to_json() | {"line": i.line()} for i in result.warnings],
+            "warnings": [issue_json(i) for i in result.warnings],
             "errors": [],
             "progress": [{"code": r.code, "completed_steps": r.completed, "as_of": r.as_of.isoformat()} for r in result.rows],
         })

@@ -29,6 +29,54 @@ def parse_as_of(text: str | None):
         raise CliError(f"--as-of「{text}」：{exc}", 2) from None
 
 
+def issue_json(issue) -> dict:
+    """One problem as the ``--json`` outputs list it: the issue's fields plus its printed ``line``."""
+    return issue.to_json() | {"line": issue.line()}
+
+
+def file_error_json(message: str) -> dict:
+    """A problem with a whole file, shaped like the per-cell errors (no sheet, row or column)."""
+    from migration_planner.inventory import Issue
+
+    return issue_json(Issue(message))
+
+
+def read_input(reader, path: str, *, as_json: bool, count_key: str):
+    """``reader(path)`` or exit 2 with every problem: one line each on stderr, or as JSON on stdout.
+
+    ``count_key`` names the count in the JSON (``systems`` / ``workloads``), 0 on failure. Text
+    mode puts the summary on stdout, so stderr holds exactly one line per error (row and column).
+    """
+    from migration_planner.inventory import FileProblem, ImportFailed
+
+    try:
+        return reader(path)
+    except FileProblem as exc:
+        if as_json:
+            print_json({count_key: 0, "warnings": [], "errors": [file_error_json(exc.message)]})
+        raise CliError(exc.message, 2) from None
+    except ImportFailed as exc:
+        if as_json:
+            print_json({
+                count_key: 0,
+                "warnings": [issue_json(i) for i in exc.warnings],
+                "errors": [issue_json(i) for i in exc.errors],
+            })
+        else:
+            print(f"エラー {len(exc.errors)} 件：何も書き込んでいません。")
+        raise CliError([i.line() for i in exc.errors], 2) from None
+
+
+def open_plan_for(path: str, *, as_json: bool, count_key: str, create: bool = False) -> Plan:
+    """:func:`open_plan`, and with ``--json`` the failure also as JSON (not a plan, a newer plan, no folder)."""
+    try:
+        return open_plan(path, create=create)
+    except CliError as exc:
+        if as_json:
+            print_json({count_key: 0, "warnings": [], "errors": [file_error_json(line) for line in exc.lines]})
+        raise
+
+
 def open_plan(path: str, *, create: bool = False) -> Plan:
     try:
         return Plan.open(path, create=create)
