@@ -4,7 +4,11 @@ The graph is edge arrays ``src → dst`` over ``n`` tasks. :func:`levelize` sort
 levels once (Kahn's algorithm, a level at a time, vectorised); the forward and backward passes then
 do a handful of numpy operations per *level*, not per task, and work the same on one duration
 vector (the plan) or a samples × tasks matrix (Monte Carlo). Cost grows with the graph's depth,
-which is small for project networks (the 40-step chain plus cut-over ordering).
+which is small for project networks (the 40-step chain plus cut-over ordering). For deep, narrow
+graphs (hundreds of levels of a few tasks), where a numpy call per level would cost more than the
+level's edges, :func:`levelize` expands narrow frontiers with plain Python lists, sorts edges with a
+16-bit radix argsort, and the critical chain is followed through a driving-predecessor array
+computed for every task at once.
 """
 
 from __future__ import annotations
@@ -47,6 +51,21 @@ class Levels:
         return self.order[self.bounds[k]:self.bounds[k + 1]]
 
 
+def _stable_argsort(keys: np.ndarray, n: int) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` for keys in ``[0, n)``, as a radix sort on 16-bit digits.
+
+    numpy sorts 16-bit integers stably by radix in linear time but int64 by merge sort, which on the
+    edge arrays here costs more than the rest of :func:`levelize`.
+    """
+    if n <= 1 << 16:
+        return np.argsort(keys.astype(np.uint16), kind="stable")
+    first = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    high = keys[first] >> 16
+    if n <= 1 << 32:
+        return first[np.argsort(high.astype(np.uint16), kind="stable")]
+    return first[np.argsort(high, kind="stable")]
+
+
 def _grouped(key_sorted: np.ndarray, other: np.ndarray, level_of_key: np.ndarray, depth: int):
     """Per level: the distinct keys, ``other`` for the level's edges, and each key's first edge."""
     first = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]]) if key_sorted.size else key_sorted
@@ -60,24 +79,56 @@ def _grouped(key_sorted: np.ndarray, other: np.ndarray, level_of_key: np.ndarray
     return out
 
 
-def levelize(n: int, src, dst) -> Levels:
-    """Topological levels of the DAG (level = longest edge count from a source).
+#: A frontier of at least this many tasks is expanded with numpy, a smaller one with plain Python
+#: lists: a numpy step costs ≈ 20 µs however small, which on a deep, narrow graph (hundreds of levels
+#: of a dozen tasks) would cost more than the edges themselves. Below :data:`_NARROW` the lists take
+#: over again (the gap keeps a graph whose width hovers near one threshold from switching each level).
+_WIDE, _NARROW = 256, 64
 
-    Raises :class:`CycleError` when some tasks cannot be ordered.
-    """
-    src = np.asarray(src, dtype=np.int64)
-    dst = np.asarray(dst, dtype=np.int64)
-    by_src = np.argsort(src, kind="stable")
-    out_dst_all = dst[by_src]
+
+def _kahn_levels(n: int, src: np.ndarray, dst: np.ndarray) -> tuple[np.ndarray, list[int], np.ndarray]:
+    """Kahn's algorithm a level at a time: the tasks level by level (each level sorted), the levels'
+    sizes, and the in-degrees left (positive on a cycle)."""
+    out_dst_all = dst if not src.size or (src[1:] >= src[:-1]).all() else dst[_stable_argsort(src, n)]
     out_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=out_ptr[1:])
     indeg = np.bincount(dst, minlength=n)
     frontier = np.flatnonzero(indeg == 0)
     ptr0, ptr1 = out_ptr[:-1], out_ptr[1:]
     ar = np.arange(max(src.size, 1))
-    chunks = []
-    while frontier.size:
-        chunks.append(frontier)
+    segments: list[np.ndarray] = []   # the order so far, in pieces
+    sizes: list[int] = []
+    lists = None                      # (out_ptr, out_dst) as Python lists, made when first needed
+    deg: list[int] | None = None      # in-degrees as a list while the narrow loop runs
+    run: list[int] = []               # the narrow loop's part of the order, not yet in segments
+    while len(frontier):
+        if deg is None and len(frontier) < _NARROW:
+            if lists is None:
+                lists = (out_ptr.tolist(), out_dst_all.tolist())
+            deg = indeg.tolist()
+            frontier = frontier.tolist()
+        elif deg is not None and len(frontier) >= _WIDE:
+            indeg = np.array(deg, dtype=np.int64)
+            deg = None
+            frontier = np.sort(np.array(frontier, dtype=np.int64))
+            segments.append(np.array(run, dtype=np.int64))
+            run = []
+        if deg is not None:
+            ptr, out = lists
+            frontier.sort()
+            run += frontier
+            sizes.append(len(frontier))
+            nxt: list[int] = []
+            for v in frontier:
+                for w in out[ptr[v]:ptr[v + 1]]:
+                    d = deg[w] - 1
+                    deg[w] = d
+                    if not d:
+                        nxt.append(w)
+            frontier = nxt
+            continue
+        segments.append(frontier)
+        sizes.append(frontier.size)
         starts = ptr0[frontier]
         counts = ptr1[frontier] - starts
         ends = np.cumsum(counts)
@@ -90,23 +141,38 @@ def levelize(n: int, src, dst) -> Levels:
         hit, times = np.unique(targets, return_counts=True)
         indeg[hit] -= times
         frontier = hit[indeg[hit] == 0]
-    order = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    if deg is not None:
+        indeg = np.array(deg, dtype=np.int64)
+    if run:
+        segments.append(np.array(run, dtype=np.int64))
+    order = np.concatenate(segments) if segments else np.zeros(0, dtype=np.int64)
+    return order, sizes, indeg
+
+
+def levelize(n: int, src, dst) -> Levels:
+    """Topological levels of the DAG (level = longest edge count from a source).
+
+    Raises :class:`CycleError` when some tasks cannot be ordered.
+    """
+    src = np.asarray(src, dtype=np.int64)
+    dst = np.asarray(dst, dtype=np.int64)
+    order, sizes, indeg = _kahn_levels(n, src, dst)
     if order.size < n:
         raise CycleError(np.flatnonzero(indeg > 0))
-    depth = len(chunks)
+    depth = len(sizes)
     bounds = np.zeros(depth + 1, dtype=np.int64)
-    np.cumsum([c.size for c in chunks], out=bounds[1:])
+    np.cumsum(sizes, out=bounds[1:])
     level = np.empty(n, dtype=np.int64)
     level[order] = np.repeat(np.arange(depth), np.diff(bounds))
     pos = np.empty(n, dtype=np.int64)
     pos[order] = np.arange(n)
     lv = Levels(n, src, dst, order, bounds)
-    e = np.argsort(pos[dst], kind="stable")
+    e = _stable_argsort(pos[dst], n)
     lv.fw = _grouped(dst[e], src[e], level[dst[e]], depth)
-    e = np.argsort(pos[src], kind="stable")
+    e = _stable_argsort(pos[src], n)
     bw = _grouped(src[e], dst[e], level[src[e]], depth)
     lv.bw = [(*bw[k], lv.level(k)) for k in range(depth - 1, -1, -1)]
-    e = np.argsort(dst, kind="stable")
+    e = _stable_argsort(dst, n)
     lv.pred_src = src[e]
     lv.pred_ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(dst, minlength=n), out=lv.pred_ptr[1:])
@@ -154,23 +220,47 @@ def backward(lv: Levels, dur: np.ndarray, finish) -> tuple[np.ndarray, np.ndarra
     return ls, lf
 
 
-def critical_chain(lv: Levels, es: np.ndarray, ef: np.ndarray, end: int | None = None) -> list[int]:
+def driving_predecessors(lv: Levels, es: np.ndarray, ef: np.ndarray) -> np.ndarray:
+    """Each task's driving predecessor (−1 for none): one that finishes exactly when the task starts;
+    among ties the longest-running one (largest duration), then the first in edge order.
+
+    Computed for every task at once over the edge arrays, so that following a chain back costs one
+    list lookup a step, however long the chain (a deep graph's runs to hundreds of tasks).
+    """
+    n = lv.n
+    drv = np.full(n, -1, dtype=np.int64)
+    if not lv.pred_src.size:
+        return drv
+    to = np.repeat(np.arange(n), np.diff(lv.pred_ptr))       # edges sorted by target
+    e = np.flatnonzero(ef[lv.pred_src] == es[to])
+    if not e.size:
+        return drv
+    t_e, s_e = to[e], lv.pred_src[e]
+    d_e = ef[s_e] - es[s_e]
+    first = np.flatnonzero(np.r_[True, t_e[1:] != t_e[:-1]])
+    longest = np.repeat(np.maximum.reduceat(d_e, first), np.diff(np.r_[first, e.size]))
+    keep = d_e == longest
+    t_k, s_k = t_e[keep], s_e[keep]
+    first = np.flatnonzero(np.r_[True, t_k[1:] != t_k[:-1]])
+    drv[t_k[first]] = s_k[first]
+    return drv
+
+
+def critical_chain(lv: Levels, es: np.ndarray, ef: np.ndarray, end: int | None = None,
+                   drivers: np.ndarray | None = None) -> list[int]:
     """The chain of driving predecessors back from the task that finishes last (or ``end``).
 
     A predecessor drives a task when it finishes exactly when the task starts; the chain stops at a
     task started by its release (as-of date, vendor slot or blackout) rather than by a predecessor.
+    Among ties the longest-running predecessor (largest duration) is taken, which reads most naturally.
     """
+    if lv.n == 0:
+        return []
+    drv = (driving_predecessors(lv, es, ef) if drivers is None else drivers).tolist()
     v = int(np.argmax(ef)) if end is None else int(end)
     chain = [v]
-    while True:
-        preds = lv.pred_src[lv.pred_ptr[v]:lv.pred_ptr[v + 1]]
-        if preds.size == 0:
-            break
-        driving = preds[ef[preds] == es[v]]
-        if driving.size == 0:
-            break
-        # Among ties, the longest-running chain (largest duration) reads most naturally.
-        v = int(driving[np.argmax(ef[driving] - es[driving])])
+    while drv[v] >= 0:
+        v = drv[v]
         chain.append(v)
     chain.reverse()
     return chain
