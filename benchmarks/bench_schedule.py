@@ -28,7 +28,7 @@ from migration_planner.inventory import read_inventory
 from migration_planner.schedule import compute_schedule
 from migration_planner.schedule.graph import cpm, forward
 from migration_planner.schedule.montecarlo import draw_durations, simulate
-from migration_planner.schedule.planner import _Blackout, build_model, level_capacity, schedule_inputs
+from migration_planner.schedule.planner import _Blackout, build_model, plan_capacity, schedule_inputs
 from migration_planner.schedule.calendar import WorkCalendar
 from migration_planner.store import Plan
 
@@ -101,8 +101,7 @@ def _mc_rows(samples: int, loop_samples: int) -> list[dict]:
     model = build_model(inp)
     blackout = _Blackout(model, cal, inp.blackout)
     blackout.window = blackout.windows(model.dur)
-    es0, ef0 = forward(model.levels, model.dur, None, blackout)
-    release, _ = level_capacity(model, inp, es0, ef0)
+    _, _, release, _ = plan_capacity(model, inp, blackout)  # as solve() does: vendor hand-overs join the graph
 
     order = model.levels.order.tolist()
     lv = model.levels

@@ -224,6 +224,108 @@ def test_working_days_skip_weekends_holidays_and_year_end(plan):
     assert _finish(solve(inp, dt.date(2027, 2, 6)), "6-a") == dt.date(2027, 2, 12)  # 2/11 建国記念の日
 
 
+# ---------------------------------------------------------------- resource-aware late dates
+def _release(res):
+    """Release dates rebuilt from the slots: a delayed migration's build-and-test waits for its slot."""
+    m = res.model
+    rel = np.zeros(m.n, dtype=np.int64)
+    for slot in res.slots:
+        if slot.start > slot.planned_start:
+            for i in m.migrations[slot.migration]:
+                rel[[m.task(i, n) for n in BUILD_AND_TEST]] = slot.start
+    return rel
+
+
+def _nx_early_late(m, edges, rel):
+    """Early starts and late starts by networkx Bellman–Ford on negated weights: longest paths from a
+    source (each task's release) and to a sink (the plan's end)."""
+    g = nx.DiGraph()
+    g.add_nodes_from(range(m.n))
+    for a, b in edges:
+        g.add_edge(a, b, w=-float(m.dur[a]))
+    for v in range(m.n):
+        g.add_edge("S", v, w=-float(rel[v]))
+    dist = nx.single_source_bellman_ford_path_length(g, "S", weight="w")
+    es = np.array([-dist[v] for v in range(m.n)])
+    end = (es + m.dur).max()
+    r = nx.DiGraph()
+    r.add_nodes_from(range(m.n))
+    for a, b in edges:
+        r.add_edge(b, a, w=-float(m.dur[a]))
+    for v in range(m.n):
+        r.add_edge("T", v, w=-float(m.dur[v]))
+    tail = nx.single_source_bellman_ford_path_length(r, "T", weight="w")
+    return es, np.array([end + tail[v] for v in range(m.n)])
+
+
+@pytest.mark.parametrize("capacity", [1, 2])
+def test_late_dates_are_longest_paths_over_precedences_and_vendor_hand_overs(city, capacity):
+    inp = schedule_inputs(city)
+    inp.capacity, inp.blackout = capacity, ()
+    res = solve(inp, AS_OF)
+    m = res.model
+    assert m.res_src.size and any(s.after for s in res.slots)
+    links = list(zip(m.res_src.tolist(), m.res_dst.tolist()))
+    edges = list(zip(m.src.tolist(), m.dst.tolist())) + links
+    es, ls = _nx_early_late(m, edges, _release(res))
+    assert (res.es == es).all() and (res.ls == ls).all()
+    assert (res.ls >= res.es).all()
+    # Without the hand-overs the same backward pass would overstate some tasks' slack.
+    _, ls_plain = _nx_early_late(m, list(zip(m.src.tolist(), m.dst.tolist())), _release(res))
+    assert (ls_plain >= ls).all() and (ls_plain > ls).any()
+    # The reported critical chain is a chain of driving links ending at the plan's end.
+    crit = [t for t in res.tasks if t.critical]
+    assert crit and all(t.slack_days == 0 for t in crit)
+    assert max(t.finish for t in res.tasks) == max(t.finish for t in crit)
+
+
+def test_capacity_one_the_first_migration_has_no_slack_beyond_the_second(city):
+    # 7 税務 and 11 国民健康保険: two systems of 淀川データサービス, no linkage between them.
+    inp = schedule_inputs(city, ["7", "11"])
+    inp.capacity, inp.blackout, inp.edges = 1, (), []
+    res = solve(inp, AS_OF)
+    first, second = sorted(res.workloads, key=lambda w: w.finish)
+    assert second.capacity_delay_days > 0
+    slot = next(s for s in res.slots if s.start > s.planned_start)
+    assert slot.after == (res.model.migration_of[res.model.codes.index(first.code)],)
+    # The second's build-and-test waits for the first's: its predecessor is the first.
+    m = res.model
+    links = set(zip(m.res_src.tolist(), m.res_dst.tolist()))
+    i, j = m.codes.index(first.code), m.codes.index(second.code)
+    assert (m.task(i, 34), m.task(j, 28)) in links
+    rows = {t.id: t for t in res.tasks}
+    bt_first = [rows[f"{first.code}:{n}"] for n in BUILD_AND_TEST]
+    bt_second = [rows[f"{second.code}:{n}"] for n in BUILD_AND_TEST]
+    assert min(t.slack_days for t in bt_first) == min(t.slack_days for t in bt_second) == 0
+    assert all(a.slack_days <= max(b.slack_days for b in bt_second) for a in bt_first)
+    assert res.critical_path == [first.code, second.code]
+    # The JSON's predecessors stay the plan's precedences; the hand-over is not one.
+    assert f"{first.code}:34" not in rows[f"{second.code}:28"].predecessors
+
+
+def test_late_cutover_moves_earlier_out_of_a_blackout(plan):
+    # 6-a has only its 10-day cut-over left; 14's last work ends in April, so its cut-over (and the
+    # plan's end) waits for June. 6-a's latest start, 10 days before that end, would fall in May.
+    inp = schedule_inputs(plan, ["6-a", "14"])
+    inp.edges = []
+    only_cutover_left(inp, ["6-a", "14"])
+    inp.progress["14"][38] = catalog.StepState()             # 39 業務手順見直し still to do
+    inp.estimates["14"][38] = (60, 60, 60)
+    inp.estimates["6-a"][39] = (10, 10, 10)
+    res = solve(inp, dt.date(2027, 1, 4))
+    m, cal = res.model, res.calendar
+    assert res.workload("14").finish.month == 6
+    cut = m.task(m.codes.index("6-a"), 40)
+    from migration_planner.schedule.graph import backward
+
+    naive_ls, _ = backward(m.levels, m.dur, int(res.ef.max()))
+    assert cal.date(int(naive_ls[cut])).month == 5             # what the pass gave before
+    assert cal.date(int(res.ls[cut])) < dt.date(2027, 4, 1)
+    assert cal.date(int(res.ls[cut]) + 9) == dt.date(2027, 3, 31)   # ends on March's last working day
+    row = next(t for t in res.tasks if t.id == "6-a:40")
+    assert row.slack_days == int(res.ls[cut] - res.es[cut]) and row.start == dt.date(2027, 1, 4)
+
+
 # ---------------------------------------------------------------- status and causes
 def test_statuses_migrated_on_time_and_late(plan):
     inp = schedule_inputs(plan, ["2", "6-a", "14"])

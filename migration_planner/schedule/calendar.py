@@ -91,3 +91,31 @@ def shift_out_of_blackout(start: np.ndarray, length: np.ndarray, allowed: np.nda
     last = np.clip(s + np.maximum(length, 1) - 1, 0, top)
     bad = ~allowed[last]
     return np.where(bad, nxt[last], s)
+
+
+def previous_allowed(allowed: np.ndarray) -> np.ndarray:
+    """``prev[t]``: the last allowed offset ≤ t (−1 when there is none)."""
+    idx = np.where(allowed, np.arange(allowed.size), -1)
+    return np.maximum.accumulate(idx)
+
+
+def shift_back_out_of_blackout(start: np.ndarray, length: np.ndarray, allowed: np.ndarray,
+                               prev: np.ndarray) -> np.ndarray:
+    """Latest start ≤ ``start`` whose first and last working day both lie outside the blackout: the
+    backward pass's mirror of :func:`shift_out_of_blackout`, for late dates.
+
+    Starts before the origin (no months known) or whose cut-over would end past the calendar's
+    horizon (counted as allowed, as in the forward pass) are left where they are.
+    """
+    start = np.asarray(start)
+    top = allowed.size - 1
+    w = np.maximum(length, 1)
+    end = start + w - 1
+    inside = (start >= 0) & (end < top)
+    s = prev[np.clip(end, 0, top)] - w + 1          # its last day on the latest allowed day ≤ end
+    for _ in range(3):  # once is enough when cut-overs are shorter than any allowed stretch
+        bad = (s >= 0) & ~allowed[np.clip(s, 0, top)]   # its first day falls in a blackout:
+        if not bad.any():                                # end it before that blackout instead
+            break
+        s = np.where(bad, prev[np.clip(s, 0, top)] - w + 1, s)
+    return np.where(inside & (s >= 0), s, start)

@@ -208,14 +208,19 @@ def forward(lv: Levels, dur: np.ndarray, release: np.ndarray | None = None, hook
     return (es.T, ef.T) if two_d else (es, ef)
 
 
-def backward(lv: Levels, dur: np.ndarray, finish) -> tuple[np.ndarray, np.ndarray]:
-    """Late start and finish (one duration vector) with every sink due at ``finish``."""
+def backward(lv: Levels, dur: np.ndarray, finish, hook=None) -> tuple[np.ndarray, np.ndarray]:
+    """Late start and finish (one duration vector) with every sink due at ``finish``.
+    ``hook(k, nodes, lf)`` may move level ``k``'s late finishes earlier (the mirror of
+    :func:`forward`'s hook: blackout months)."""
     lf = np.empty_like(dur)
     lf[:] = finish
     ls = lf - dur
-    for nodes, odst, at, level_nodes in lv.bw:
+    top = lv.depth - 1
+    for i, (nodes, odst, at, level_nodes) in enumerate(lv.bw):
         if nodes.size:
             lf[nodes] = np.minimum(lf[nodes], np.minimum.reduceat(ls[odst], at))
+        if hook is not None:
+            lf[level_nodes] = hook(top - i, level_nodes, lf[level_nodes])
         ls[level_nodes] = lf[level_nodes] - dur[level_nodes]
     return ls, lf
 

@@ -10,8 +10,9 @@ matrix: one set of numpy operations per topological level for all samples at onc
 Simplifications (documented for the planner):
 
 * **Vendor capacity**: each migration keeps the build-and-test slot the deterministic plan gave it;
-  a sample's build-and-test starts no earlier than that slot (a fixed booking with the vendor), and
-  later if the sample's own preparation runs late. Slots are not re-assigned per sample.
+  a sample's build-and-test starts no earlier than that slot (a fixed booking with the vendor), no
+  earlier than the sampled end of the build-and-test that hands the slot over (the plan's resource
+  links), and later if the sample's own preparation runs late. Slots are not re-assigned per sample.
 * **Blackout months** are applied per sample, vectorised: each bundle's cut-over is moved out of
   the blackout months by its sampled start and sampled length.
 """

@@ -21,7 +21,12 @@ Model (all in working days from the as-of date, see :mod:`.calendar`):
   in order of their earliest start (city order on ties), each at the earliest time its vendor has a
   free slot for the window's whole length; migrations already in build-and-test keep their slot.
   The slot becomes a release date on the migration's build-and-test steps. Systems with no vendor
-  recorded are not limited.
+  recorded are not limited. The hand-over (the window that freed the slot → the one that waited)
+  becomes a **resource link** in the task graph, so that late dates, slack and the critical path
+  see that a slip in the first delays the second.
+* **Late dates** (``ls``/``lf``, each task's ``slack_days``): the backward pass over precedences and
+  resource links from the plan's end, moving each bundle's late cut-over earlier out of the blackout
+  months (the mirror of the forward rule).
 * **Slack** (``slack_days``) is in **working days**: deadline offset − go-live offset; negative
   means late by that many working days.
 """
@@ -36,9 +41,15 @@ import networkx as nx
 import numpy as np
 
 from migration_planner.schedule import catalog
-from migration_planner.schedule.calendar import WorkCalendar, shift_out_of_blackout
+from migration_planner.schedule.calendar import (
+    WorkCalendar,
+    previous_allowed,
+    shift_back_out_of_blackout,
+    shift_out_of_blackout,
+)
 from migration_planner.schedule.graph import CycleError, Levels, backward, critical_chain, forward, levelize
 from migration_planner.schedule.steps import (
+    BUILD_AND_TEST,
     BY_NO,
     CUTOVER_STEP,
     FINISHED_STATUSES,
@@ -114,6 +125,10 @@ class TaskModel:
     ready: np.ndarray             # ready node per bundle
     golive: np.ndarray            # go-live node per workload (own ⑱ for finished ones)
     cut_tasks: list[np.ndarray]   # member ⑱ tasks per bundle
+    # Resource links (vendor capacity): the build-and-test that freed a slot → the one that waited
+    # for it. ``levels`` covers them as well as the precedences ``src → dst``.
+    res_src: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    res_dst: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def task(self, w: int, step_no: int) -> int:
         return w * N_STEPS + step_no - 1
@@ -214,21 +229,32 @@ def build_model(inp: ScheduleInputs) -> TaskModel:
 
 # ---------------------------------------------------------------- blackout and capacity
 class _Blackout:
-    """The forward-pass hook that moves bundles' ready nodes out of the blackout months."""
+    """The pass hooks that keep bundles' cut-overs out of the blackout months: called as the forward
+    hook it moves ready nodes' early starts later; :meth:`late` is the backward hook that moves their
+    late starts earlier."""
 
     def __init__(self, model: TaskModel, cal: WorkCalendar, months) -> None:
         self.allowed, self.next = cal.blackout_tables(months)
+        self.prev = previous_allowed(self.allowed)
         self.model = model
         self.active = bool(months)
-        node_bundle = {int(r): b for b, r in enumerate(model.ready)}
-        self.by_level: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        for k in range(model.levels.depth):
-            nodes = model.levels.level(k)
-            pos = [j for j, v in enumerate(nodes) if int(v) in node_bundle] if model.ready.size else []
-            if pos:
-                self.by_level[k] = (np.array(pos), np.array([node_bundle[int(nodes[j])] for j in pos]))
         self.window: np.ndarray | None = None  # (samples, bundles) cut-over lengths
         self.moved: np.ndarray | None = None
+        self.index_levels()
+
+    def index_levels(self) -> None:
+        """Where each bundle's ready node sits in ``model.levels`` (again after links are added)."""
+        lv = self.model.levels
+        self.by_level: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        if not self.model.ready.size:
+            return
+        where = np.empty(lv.n, dtype=np.int64)
+        where[lv.order] = np.arange(lv.n)
+        at = where[self.model.ready]                       # positions in the order, per bundle
+        level = np.searchsorted(lv.bounds, at, side="right") - 1
+        for k in np.unique(level).tolist():
+            bidx = np.flatnonzero(level == k)
+            self.by_level[k] = (at[bidx] - lv.bounds[k], bidx)
 
     def windows(self, dur: np.ndarray) -> np.ndarray:
         d = dur if dur.ndim == 2 else dur[None, :]
@@ -249,6 +275,16 @@ class _Blackout:
             self.moved[:, bidx] = after - before
         return start
 
+    def late(self, k, nodes, lf):
+        """Backward hook (one plan): a ready node's late finish is its bundle's latest cut-over
+        start; move it earlier until the cut-over neither starts nor ends in a blackout month."""
+        hit = self.by_level.get(k)
+        if hit is None or not self.active:
+            return lf
+        pos, bidx = hit
+        lf[pos] = shift_back_out_of_blackout(lf[pos], self.window[0, bidx], self.allowed, self.prev)
+        return lf
+
 
 @dataclass(slots=True)
 class CapacitySlot:
@@ -257,15 +293,16 @@ class CapacitySlot:
     planned_start: int    # earliest start of its build-and-test window without the limit
     start: int            # where the vendor's slot puts it
     length: int
+    after: tuple[int, ...] = ()   # migrations whose windows ended when this one's slot freed up
 
     @property
     def delay(self) -> int:
         return self.start - self.planned_start
 
 
-def _earliest_fit(busy: list[tuple[int, int]], t: int, length: int, cap: int) -> int:
-    for c in sorted({t} | {e for _, e in busy if e > t}):
-        if sum(1 for s, e in busy if s < c + length and e > c) < cap:
+def _earliest_fit(busy: list[tuple[int, int, int]], t: int, length: int, cap: int) -> int:
+    for c in sorted({t} | {e for _, e, _ in busy if e > t}):
+        if sum(1 for s, e, _ in busy if s < c + length and e > c) < cap:
             return c
     return t  # unreachable: past every end nothing overlaps
 
@@ -289,7 +326,7 @@ def level_capacity(model: TaskModel, inp: ScheduleInputs, es: np.ndarray, ef: np
         s0, e0 = int(es[work].min()), int(ef[work].max())
         windows.append((0 if started else 1, s0, mem[0], k, vendors, s0, e0 - s0, tasks))
     windows.sort(key=lambda w: (w[0], w[1], w[2]))
-    busy: dict[str, list[tuple[int, int]]] = {}
+    busy: dict[str, list[tuple[int, int, int]]] = {}   # vendor → (start, end, migration)
     slots: list[CapacitySlot] = []
     for first, _, _, k, vendors, s0, length, tasks in windows:
         t = s0
@@ -299,12 +336,64 @@ def level_capacity(model: TaskModel, inp: ScheduleInputs, es: np.ndarray, ef: np
                 if t2 == t:
                     break
                 t = t2
-        for v in vendors:
-            busy.setdefault(v, []).append((t, t + length))
+        after: tuple[int, ...] = ()
         if t > s0:
             release[tasks] = t
-        slots.append(CapacitySlot(k, vendors, s0, t, length))
+            # Each vendor that had no slot before t hands one over at t from a window ending then
+            # (the first placed, when several end together): one unit of its capacity passes on.
+            after = tuple(sorted({
+                next(j for _, e, j in busy[v] if e == t) for v in vendors
+                if v in busy and _earliest_fit(busy[v], s0, length, inp.capacity) == t}))
+        for v in vendors:
+            busy.setdefault(v, []).append((t, t + length, k))
+        slots.append(CapacitySlot(k, vendors, s0, t, length, after))
     return release, slots
+
+
+#: Build-and-test steps with no build-and-test successor (the window's ends) and with no
+#: build-and-test predecessor (its starts): linking every end of one window to every start of
+#: another puts the whole of the second after the whole of the first.
+_BT_ENDS = [n for n in BUILD_AND_TEST if not any(n in s.predecessors for s in STEPS if s.build_and_test)]
+_BT_STARTS = [n for n in BUILD_AND_TEST if not any(BY_NO[q].build_and_test for q in BY_NO[n].predecessors)]
+
+
+def resource_links(model: TaskModel, slots: list[CapacitySlot]) -> tuple[np.ndarray, np.ndarray]:
+    """Edges from the build-and-test of each migration that handed over a vendor slot to that of the
+    migration that waited for it, so that the passes treat the wait as a precedence (a resource-flow
+    network: each unit of a vendor's capacity passes from one migration to the next).
+
+    When several windows end the moment a slot frees up, the first placed hands over; the others
+    keep the slack they have, as the waiting migration could equally have taken their slot.
+    """
+    src: list[int] = []
+    dst: list[int] = []
+    for slot in slots:
+        if not slot.after:
+            continue
+        starts = [model.task(i, n) for i in model.migrations[slot.migration] for n in _BT_STARTS]
+        for k in slot.after:
+            ends = [model.task(i, n) for i in model.migrations[k] for n in _BT_ENDS]
+            src += [a for a in ends for _ in starts]
+            dst += starts * len(ends)
+    return np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64)
+
+
+def plan_capacity(model: TaskModel, inp: ScheduleInputs, blackout: "_Blackout"):
+    """Place the vendors' build-and-test windows and add the hand-overs to the task graph.
+
+    Runs the forward pass without the limit, levels capacity (:func:`level_capacity`), then adds
+    :func:`resource_links` to ``model`` and re-levels its graph (and ``blackout``'s index of it).
+    Returns ``(es0, ef0, release, slots)``: the early dates without the limit, the release dates
+    and the slots.
+    """
+    es0, ef0 = forward(model.levels, model.dur, None, blackout)
+    release, slots = level_capacity(model, inp, es0, ef0)
+    rs, rd = resource_links(model, slots)
+    if rs.size:
+        model.res_src, model.res_dst = rs, rd
+        model.levels = levelize(model.n, np.concatenate([model.src, rs]), np.concatenate([model.dst, rd]))
+        blackout.index_levels()
+    return es0, ef0, release, slots
 
 
 # ---------------------------------------------------------------- the result
@@ -370,6 +459,8 @@ class ScheduleResult:
     samples: int = 0
     seed: int | None = None
     overall: dict = field(default_factory=dict)
+    ls: np.ndarray | None = None  # late start / finish (resource-aware), working days
+    lf: np.ndarray | None = None
 
     def workload(self, code: str) -> WorkloadPlan:
         return next(w for w in self.workloads if w.code == code)
@@ -452,21 +543,21 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
     as_of = as_of or dt.date.today()
     cal = WorkCalendar(as_of)
     model = build_model(inp)
-    lv = model.levels
     blackout = _Blackout(model, cal, inp.blackout)
     blackout.window = blackout.windows(model.dur)
 
-    # Without the capacity limit first: the windows to place, and what capacity costs each workload.
-    es0, ef0 = forward(lv, model.dur, None, blackout)
-    release, slots = level_capacity(model, inp, es0, ef0)
+    # Without the capacity limit first: the windows to place, and what capacity costs each workload;
+    # then the vendors' hand-overs join the graph, so that late dates and the critical path see them.
+    es0, ef0, release, slots = plan_capacity(model, inp, blackout)
+    lv = model.levels
     blackout.moved = np.zeros((1, len(model.bundles)), dtype=np.int64)
     es, ef = forward(lv, model.dur, release, blackout)
     moved = blackout.moved[0]
     blackout.moved = None
     end = int(ef.max()) if ef.size else 0
-    ls, lf = backward(lv, model.dur, end)
+    ls, lf = late_dates(model, blackout, end)
     slack = ls - es
-    chain = _chain_through_slots(model, es, ef, release, slots) if model.n else []
+    chain = critical_chain(lv, es, ef) if model.n else []
 
     d_fy, d_ext = cal.offset_by(DEADLINE), cal.offset_by(EXTENDED_DEADLINE)
     W = len(model.codes)
@@ -543,35 +634,18 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
 
     tasks = _task_rows(model, cal, es, ef, slack, set(chain))
     return ScheduleResult(as_of, DEADLINE, EXTENDED_DEADLINE, inp.capacity, tuple(inp.blackout), result_w, tasks,
-                          chain_codes, slots, cal, model, es, ef, samples, seed if samples else None, overall)
+                          chain_codes, slots, cal, model, es, ef, samples, seed if samples else None, overall, ls, lf)
 
 
-def _chain_through_slots(model: TaskModel, es, ef, release, slots: list[CapacitySlot]) -> list[int]:
-    """The critical chain; where it starts at a vendor slot, it goes on through the migration whose
-    build-and-test freed that slot (capacity makes one migration wait on another)."""
-    lv = model.levels
-    chain = critical_chain(lv, es, ef)
-    seen = set(chain)
-    while chain:
-        head = chain[0]
-        if not (release[head] > 0 and es[head] == release[head]):
-            break
-        mine = next((s for s in slots if model.migration_of[head // N_STEPS] == s.migration), None)
-        if mine is None:
-            break
-        blocker = next((s for s in slots if s is not mine and set(s.vendors) & set(mine.vendors)
-                        and s.start + s.length == mine.start), None)
-        if blocker is None:
-            break
-        tasks = np.concatenate([np.arange(i * N_STEPS, (i + 1) * N_STEPS) for i in model.migrations[blocker.migration]])
-        tasks = tasks[_BT[tasks % N_STEPS] & model.remaining[tasks]]
-        ends = tasks[ef[tasks] == ef[tasks].max()] if tasks.size else tasks
-        if not ends.size or int(ends[0]) in seen:
-            break
-        before = critical_chain(lv, es, ef, end=int(ends[0]))
-        seen.update(before)
-        chain = before + chain
-    return chain
+def late_dates(model: TaskModel, blackout: _Blackout, finish: int) -> tuple[np.ndarray, np.ndarray]:
+    """Late start and finish of every task with the plan due at ``finish``, over the precedences and
+    the vendors' hand-overs, with each bundle's late cut-over moved earlier out of the blackout
+    months; the members' ⑱ share their bundle's late cut-over start, as they share the early one."""
+    ls, lf = backward(model.levels, model.dur, finish, blackout.late)
+    for b, cuts in enumerate(model.cut_tasks):
+        ls[cuts] = ls[model.ready[b]]
+        lf[cuts] = ls[cuts] + model.dur[cuts]
+    return ls, lf
 
 
 def _task_rows(model: TaskModel, cal: WorkCalendar, es, ef, slack, chain: set[int]) -> list[TaskPlan]:
@@ -579,14 +653,17 @@ def _task_rows(model: TaskModel, cal: WorkCalendar, es, ef, slack, chain: set[in
     W = len(model.codes)
     n_steps = W * N_STEPS
     lv = model.levels
+    # Predecessors as the plan's precedences only (the JSON's "predecessors"); vendor hand-overs
+    # are resource links, not precedences.
+    by_dst = np.argsort(model.dst, kind="stable")
+    pred_src = model.src[by_dst].tolist()
+    pred_ptr = np.zeros(model.n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(model.dst, minlength=model.n), out=pred_ptr[1:])
+    pred_ptr = pred_ptr.tolist()
     expanded: dict[int, set[int]] = {}
-    for v in lv.order:  # topological: sync nodes' own predecessors are expanded before them
-        v = int(v)
-        if v < n_steps:
-            continue
+    for v in lv.order[lv.order >= n_steps].tolist():  # topological: sync nodes' predecessors first
         acc: set[int] = set()
-        for u in lv.pred_src[lv.pred_ptr[v]:lv.pred_ptr[v + 1]]:
-            u = int(u)
+        for u in pred_src[pred_ptr[v]:pred_ptr[v + 1]]:
             acc |= expanded[u] if u >= n_steps else ({u} if model.remaining[u] else set())
         expanded[v] = acc
     ids = [f"{model.codes[v // N_STEPS]}:{v % N_STEPS + 1}" for v in range(n_steps)]
@@ -597,8 +674,7 @@ def _task_rows(model: TaskModel, cal: WorkCalendar, es, ef, slack, chain: set[in
     for j, v in enumerate(work):
         v = int(v)
         preds: set[int] = set()
-        for u in lv.pred_src[lv.pred_ptr[v]:lv.pred_ptr[v + 1]]:
-            u = int(u)
+        for u in pred_src[pred_ptr[v]:pred_ptr[v + 1]]:
             preds |= expanded[u] if u >= n_steps else ({u} if model.remaining[u] else set())
         step = STEPS[v % N_STEPS]
         rows.append(TaskPlan(ids[v], model.codes[v // N_STEPS], step.no, step.name, step.phase, starts[j], lasts[j],
@@ -610,4 +686,5 @@ __all__ = [
     "DEADLINE", "EXTENDED_DEADLINE", "MIGRATED", "ON_TIME", "LATE",
     "ScheduleInputs", "ScheduleResult", "WorkloadPlan", "TaskPlan", "CapacitySlot", "TaskModel",
     "schedule_inputs", "build_model", "compute_schedule", "solve", "late_months_by_workload",
+    "level_capacity", "resource_links", "plan_capacity", "late_dates",
 ]
