@@ -25,18 +25,21 @@ from migration_planner import __version__
 from migration_planner.inventory.contract import RECORD_FIELDS, SystemRecord
 from migration_planner.inventory.diff import InventoryDiff, diff_records
 from migration_planner.models import AuditEntry, PlanMeta, System, Workload, WorkloadEdge
+from migration_planner.planfile import (  # noqa: F401 — PLAN_SUFFIX and PlanError are re-exported
+    PLAN_SUFFIX,
+    SCHEMA_VERSION,
+    PlanError,
+    check_header,
+    check_schema_version,
+    not_a_plan,
+)
 from migration_planner.tasks import NULL_STATE, TaskState
 from migration_planner.workloads import DEFAULT_EDGES, WORKLOADS
 
-#: Bump on every schema change and add a step to MIGRATIONS (from version N to N + 1).
-SCHEMA_VERSION = 1
+# The schema version, the suffix, the error and the file checks live in the light planfile module
+# (no SQLAlchemy), which the window also uses for its quick first read; they are re-exported here.
+#: Steps from schema version N to N + 1 (bump planfile.SCHEMA_VERSION with each new step).
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
-PLAN_SUFFIX = ".mplan"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class PlanError(Exception):
-    """The plan cannot be opened or written; ``str(exc)`` is a Japanese message for the planner."""
 
 
 def current_user() -> str:
@@ -68,21 +71,7 @@ class Plan:
         """Open ``path``, creating a new plan there when it does not exist and ``create`` is true."""
         path = os.path.abspath(path)
         name = os.path.basename(path)
-        exists = os.path.exists(path) and os.path.getsize(path) > 0
-        if exists:
-            try:
-                with open(path, "rb") as fh:
-                    head = fh.read(16)
-            except OSError as exc:
-                raise PlanError(f"プラン「{name}」を開けません（{exc.strerror or exc}）。") from None
-            if head != _SQLITE_MAGIC:
-                raise PlanError(f"「{name}」はプランファイルではありません。")
-        elif not create:
-            raise PlanError(f"プラン「{name}」が見つかりません。")
-        else:
-            folder = os.path.dirname(path)
-            if folder and not os.path.isdir(folder):
-                raise PlanError(f"フォルダ「{folder}」がありません。")
+        exists = check_header(path, create=create)
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_pragmas)
         plan = cls(path, engine)
@@ -101,16 +90,12 @@ class Plan:
         with self.engine.begin() as conn:
             tables = set(inspect(conn).get_table_names())
             if not new and "plan_meta" not in tables:
-                raise PlanError(f"「{name}」はこのプログラムのプランではありません（別のSQLiteデータベースです）。")
+                raise not_a_plan(name)
             version = 0
             if "plan_meta" in tables:
                 row = conn.execute(text("SELECT value FROM plan_meta WHERE key='schema_version'")).first()
                 version = int(row[0]) if row else 0
-            if version > SCHEMA_VERSION:
-                raise PlanError(
-                    f"プラン「{name}」は新しい版のプログラム（スキーマ {version}）で作られています。"
-                    f"この版（スキーマ {SCHEMA_VERSION}）では開けません。プログラムを更新してください。"
-                )
+            check_schema_version(name, version, SCHEMA_VERSION)
             for step in range(max(version, 1), SCHEMA_VERSION):
                 MIGRATIONS[step](conn)
             SQLModel.metadata.create_all(conn)
