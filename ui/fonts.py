@@ -1,14 +1,14 @@
 """A Japanese font on every machine: IPAexGothic, shipped by the matplotlib-fontja package.
 
 A fresh Linux machine has no Japanese font and shows boxes. Where the font lives, and how it is
-registered with matplotlib, is the core's knowledge (``migration_planner.export.fonts``: exports
-draw charts too); this module registers it with Qt at start-up. Neither imports matplotlib until
-a chart is drawn.
+registered with matplotlib, is the core's knowledge (``migration_planner.fonts``: exports draw
+charts too); this module registers it with Qt at start-up. Neither imports matplotlib until a
+chart is drawn.
 """
 
 from __future__ import annotations
 
-from migration_planner.export.fonts import FAMILY, ensure_matplotlib_font, font_path
+from migration_planner.fonts import FAMILY, ensure_matplotlib_font, font_path
 
 __all__ = ["FAMILY", "ensure_matplotlib_font", "font_path", "register_qt_font"]
 
