@@ -9,11 +9,20 @@ exit, best of ``repeats`` after one untimed warm-up each, run alternately:
   ``create_app``, ``MainWindow`` (with a QSettings in a temporary .ini), ``show``,
   ``open_initial`` on a plan that already holds the sample (prepared once beforehand with
   ``main.py import sample_inventory.xlsx --plan …``), processing events until the table shows its
-  60 rows.
+  60 rows, then once more (the window is drawn).
+
+What "interactive" means here: the window is on screen with the plan's 60 systems in the table,
+which sorts and filters, and the menus work. The table is filled from a plain ``sqlite3`` read of
+the plan (``migration_planner.planfile``); the full plan (SQLAlchemy) opens on the next turn of
+the event loop after that first paint, and fills the placement columns and enables import, export
+and the feature tabs. The GUI thread is busy while it does, so a second row gives, informatively,
+the launch until the full plan is ready (``window.plan`` set): what a planner waits for before
+the first import or export.
 
 Both leave with ``os._exit(0)`` once the window is up: tearing down is not part of a launch.
 Compiled modules are cached for both, as on a planner's machine after the first start (in a
-temporary folder, even where PYTHONDONTWRITEBYTECODE is set). The child also reports whether matplotlib, pandas, networkx or openpyxl were imported by then. ::
+temporary folder, even where PYTHONDONTWRITEBYTECODE is set). The child also reports which of
+the packages in ``HEAVY`` were imported by then. ::
 
     python -m benchmarks.bench_startup
 """
@@ -31,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample_inventory.xlsx"
 TARGET = 1.5
-HEAVY = ("matplotlib", "pandas", "networkx", "openpyxl")
+HEAVY = ("matplotlib", "pandas", "networkx", "openpyxl", "sqlalchemy", "sqlmodel", "pydantic", "numpy")
 
 BASELINE = """
 import os, sys
@@ -50,7 +59,7 @@ import json, os, sys, time
 from PySide6.QtCore import QSettings
 from ui.app import create_app, open_initial
 from ui.main_window import MainWindow
-plan, ini = sys.argv[1], sys.argv[2]
+plan, ini, until = sys.argv[1], sys.argv[2], sys.argv[3]
 app = create_app([plan])
 window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
 window.show()
@@ -60,7 +69,11 @@ while window.table.model.rowCount() < 60 and time.monotonic() < deadline:
     app.processEvents()
 app.processEvents()
 heavy = [m for m in %r if m in sys.modules]
-print("READY", json.dumps({"rows": window.table.model.rowCount(), "heavy": heavy}), flush=True)
+if until == "ready":
+    while window.plan is None and time.monotonic() < deadline:
+        app.processEvents()
+print("READY", json.dumps({"rows": window.table.model.rowCount(), "heavy": heavy,
+                           "ready": window.plan is not None}), flush=True)
 os._exit(0)
 """ % (HEAVY,)
 
@@ -104,21 +117,27 @@ def run(repeats: int = 5) -> list[dict]:
         ini = lambda i: os.path.join(tmp, f"settings-{i}.ini")  # noqa: E731 — a fresh QSettings each launch
         pycache = os.path.join(tmp, "pycache")
         _launch(BASELINE, pycache=pycache)  # warm-ups: the file cache and the compiled modules, for both
-        _, report = _launch(OURS, plan, ini("warm"), pycache=pycache)
-        state = json.loads(report)
-        if state["rows"] != 60:
-            raise RuntimeError(f"the window showed {state['rows']} rows, not the sample's 60")
-        base = ours = float("inf")
+        for until in ("shown", "ready"):
+            _, report = _launch(OURS, plan, ini(f"warm-{until}"), until, pycache=pycache)
+            state = json.loads(report)
+            if state["rows"] != 60 or (until == "ready" and not state["ready"]):
+                raise RuntimeError(f"the window showed {state['rows']} rows, not the sample's 60 (ready: {state['ready']})")
+        base = ours = ready = float("inf")
         for i in range(repeats):
             base = min(base, _launch(BASELINE, pycache=pycache)[0])
-            elapsed, report = _launch(OURS, plan, ini(i), pycache=pycache)
+            elapsed, report = _launch(OURS, plan, ini(i), "shown", pycache=pycache)
             ours = min(ours, elapsed)
             state = json.loads(report)
+            ready = min(ready, _launch(OURS, plan, ini(f"r{i}"), "ready", pycache=pycache)[0])
     heavy = ", ".join(state["heavy"]) or "none of " + "/".join(HEAVY)
     return [{
         "name": f"launch to an interactive window with the sample plan (imported at start: {heavy})",
         "value_s": ours, "baseline_name": "bare QApplication + QMainWindow", "baseline_s": base,
         "ratio": ours / base, "target": TARGET,
+    }, {
+        "name": "launch until the full plan is ready (placement shown; import, export and tabs enabled)",
+        "value_s": ready, "baseline_name": "bare QApplication + QMainWindow", "baseline_s": base,
+        "ratio": ready / base, "target": None,
     }]
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTi
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from migration_planner import APP_NAME, APP_NAME_EN, __version__
-from migration_planner.store import PLAN_SUFFIX
+from migration_planner.planfile import PLAN_SUFFIX
 
 ORG = "OsakaCity-DigitalOffice"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -78,11 +78,12 @@ def open_initial(window, argv: list[str]) -> None:
     from ui.main_window import sample_inventory_path
 
     target = next((a for a in argv if not a.startswith("-")), "")
+    # quick: the plan's systems show at once, the full plan opens once the window is drawn.
     if target.endswith(PLAN_SUFFIX):
-        if window.open_plan(target, create=True):
+        if window.open_plan(target, create=True, quick=True):
             return
     last = str(window.settings.value("plans/last", "") or "")
-    if last and os.path.exists(last) and window.open_plan(last):
+    if last and os.path.exists(last) and window.open_plan(last, quick=True):
         pass
     else:
         path = default_plan_path()

@@ -7,10 +7,13 @@ core commands), so every view shares one undo history (編集 → 元に戻す /
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from migration_planner.store import Plan
+if TYPE_CHECKING:  # the window is up before SQLAlchemy is imported (issue 2)
+    from migration_planner.store import Plan
 
 
 class PlanContext(QObject):

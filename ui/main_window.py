@@ -1,4 +1,13 @@
-"""The main window: menus, toolbar, the inventory table with its detail panel, and the feature tabs."""
+"""The main window: menus, toolbar, the inventory table with its detail panel, and the feature tabs.
+
+Start-up is light (issue 2): this module imports neither SQLAlchemy nor the placement, import,
+export or chart code. ``open_plan(path, quick=True)`` shows a plan's systems read with plain
+``sqlite3`` (:mod:`migration_planner.planfile`); once the window has been drawn, the full
+:class:`~migration_planner.store.Plan` opens on the next turn of the event loop and fills in the
+placement columns and filters. Until then the table sorts and filters, and what needs the plan
+(import, export, the feature tabs) waits: its actions are disabled, a dropped workbook is queued.
+:attr:`MainWindow.sig_plan_ready` says when the plan is ready.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +15,12 @@ import importlib
 import importlib.util
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,18 +33,22 @@ from PySide6.QtWidgets import (
 )
 
 from migration_planner import APP_NAME, __version__
-from migration_planner.inventory import FileProblem, ImportFailed, read_inventory
-from migration_planner.inventory.loader import ImportResult
-from migration_planner.plan_ops import import_hooks
-from migration_planner.store import PLAN_SUFFIX, Plan, PlanError
+from migration_planner.planfile import PLAN_SUFFIX, PlanError, QuickPlan, read_quick
 from ui.context import PlanContext
-from ui.dialogs import DiffDialog, IssueListDialog
-from ui.inventory_table import InventoryTable, base_columns
-from ui.placement_board import audit_section, lane_titles, placement_annotations, placement_columns, trace_section
+from ui.inventory_table import Column, InventoryTable, base_columns
 from ui.system_detail import SystemDetail
-from ui.workers import Job
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from migration_planner.inventory.loader import ImportResult
+    from migration_planner.store import Plan
+    from ui.workers import Job
 
 MAX_RECENT = 8
+#: What the full open of a plan imports, one module a turn of the event loop, so that the window
+#: answers input in between (SQLAlchemy's core alone takes about a fifth of a second).
+FULL_OPEN_STAGES = ("sqlalchemy", "sqlalchemy.orm", "sqlmodel", "migration_planner.store", "ui.placement_board")
 #: Feature tabs, created the first time they are shown (start-up does not import matplotlib).
 #: (module, class, title). A module that is not there yet is skipped.
 FEATURE_TABS: list[tuple[str, str, str]] = [
@@ -48,27 +63,45 @@ def sample_inventory_path() -> Path:
     return Path(__file__).resolve().parent.parent / "sample_inventory.xlsx"
 
 
+def placement_column_titles(tr) -> list[tuple[str, str, bool]]:
+    """(key, title, numeric) of the placement columns, before ``ui.placement_board`` is loaded.
+
+    The table has them from the start, empty until the full plan is open; a test keeps them equal
+    to :func:`ui.placement_board.placement_columns`.
+    """
+    return [("destination", tr("移行先"), False), ("placement_step", tr("判定ステップ"), True),
+            ("override", tr("手動設定"), False)]
+
+
 class MainWindow(QMainWindow):
     sig_import_finished = Signal(bool)
     """An import ended: True when the plan changed."""
     sig_progress_imported = Signal(bool)
     """A progress-sheet import ended: True when progress was applied."""
+    sig_plan_ready = Signal(bool)
+    """The plan given to ``open_plan`` is fully open (True), or could not be after all (False)."""
 
     def __init__(self, settings: QSettings | None = None, parent=None) -> None:
         super().__init__(parent)
         self.settings = settings or QSettings()
         self.context = PlanContext(self)
         self._jobs: list[Job] = []
+        self._pending: QuickPlan | None = None  # shown from the quick read, full open still to come
+        self._finish_scheduled = False
+        self._queued: list = []                # what waits for the pending plan (dropped workbooks)
+        self._placement_ready = False
+        self._placement_impl: dict[str, Column] = {}
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
 
         self.table = InventoryTable(self)
+        # Columns fit the rows in view (Qt's default reads the first 1,000 rows, eight calls into
+        # Python a cell: a tenth of a second at start-up, and more on every reload of a big plan).
+        self.table.view.horizontalHeader().setResizeContentsPrecision(0)
         base = base_columns(self.tr)
-        self.table.model.set_columns(base[:4] + placement_columns(self.tr) + base[4:])
+        self.table.model.set_columns(base[:4] + self._placement_placeholders() + base[4:])
         self._add_placement_filters()
         self.detail = SystemDetail(self)
-        self.detail.add_section_provider(trace_section)
-        self.detail.add_section_provider(audit_section)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -97,10 +130,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_plan)
 
         self._build_actions()
-        if importlib.util.find_spec("ui.export_action") is not None:
-            from ui.export_action import install_export_action
-
-            install_export_action(self)
         self.table.sig_selection_changed.connect(self._show_detail)
         self.table.sig_filter_changed.connect(self._update_status)
         self.context.sig_plan_opened.connect(self.reload)
@@ -156,11 +185,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_find)
 
         view_menu = self.menuBar().addMenu(self.tr("表示(&V)"))
+        self._feature_view_actions: list[QAction] = []
         for index in range(self.tabs.count()):
             a = QAction(self.tabs.tabText(index), self)
             a.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             a.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(a)
+            if index:
+                self._feature_view_actions.append(a)
 
         help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(action(self.tr("バージョン情報(&A)"), self.about))
@@ -212,16 +244,122 @@ class MainWindow(QMainWindow):
     def plan(self) -> Plan | None:
         return self.context.plan
 
-    def open_plan(self, path: str, *, create: bool = False) -> bool:
+    def plan_pending(self) -> bool:
+        """A plan is shown from the quick read and its full open is still to come."""
+        return self._pending is not None
+
+    def open_plan(self, path: str, *, create: bool = False, quick: bool = False) -> bool:
+        """Open the plan at ``path`` (a new one there when ``create``); False, once said why, if it cannot.
+
+        Without ``quick`` the plan is ready on return. With ``quick`` (the start-up), while no plan
+        is open yet, an existing plan's systems are shown at once from a read-only ``sqlite3`` read,
+        and the full plan opens once the window has been drawn: :attr:`sig_plan_ready` tells when.
+        """
+        if quick and self.plan is None and self._pending is None:
+            try:
+                first = read_quick(path)
+            except PlanError as exc:
+                self._refuse(path, exc)
+                return False
+            if first is not None:
+                self._show_quick(first)
+                return True
+        from migration_planner.store import Plan
+
         try:
             plan = Plan.open(path, create=create)
         except PlanError as exc:
-            QMessageBox.warning(self, self.tr("プランを開けません"), str(exc))
-            self._forget_recent(path)
+            self._refuse(path, exc)
             return False
+        if self._pending is not None:  # this plan replaces one still opening, and what waited for it
+            self._pending = None
+            self._queued.clear()
+        self._install(plan)
+        return True
+
+    def _refuse(self, path: str, exc: PlanError) -> None:
+        QMessageBox.warning(self, self.tr("プランを開けません"), str(exc))
+        self._forget_recent(path)
+
+    def _show_quick(self, first: QuickPlan) -> None:
+        """The plan's systems in the table, before the full plan is open."""
+        self._pending = first
+        self._set_waiting(True)
+        self.table.set_records(first.records)
+        self.detail.set_names({r.system_id: r.name for r in first.records})
+        self._show_detail(self.table.current_system_id())
+        self._show_plan_name(first.name, first.path)
+        self._update_status()
+        self.statusBar().showMessage(self.tr("プランを開いています…"))
+        self._finish_scheduled = False
+        if not self.isVisible() or self.isMinimized():
+            self._schedule_finish()
+        else:
+            # After the first paint (paintEvent), so the table shows first; the timer is a safety
+            # net for a window that is not drawn soon (a paint normally follows within a frame).
+            QTimer.singleShot(500, self, lambda: self._schedule_finish(first))
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._pending is not None and not self._finish_scheduled:
+            # The window, table included, is being drawn: open the full plan on the next turn.
+            self._schedule_finish()
+
+    def _schedule_finish(self, pending: QuickPlan | None = None) -> None:
+        if self._finish_scheduled or (pending is not None and pending is not self._pending):
+            return
+        self._finish_scheduled = True
+        pending = self._pending
+        QTimer.singleShot(0, self, lambda: self._finish_open(pending))
+
+    def _finish_open(self, pending: QuickPlan | None, stage: int = 0) -> None:
+        if pending is None or pending is not self._pending:
+            return  # another plan was opened meanwhile, or the window closed
+        if stage < len(FULL_OPEN_STAGES):
+            try:
+                importlib.import_module(FULL_OPEN_STAGES[stage])
+            except ImportError:
+                pass  # Plan.open below imports what it needs (and says what is missing)
+            QTimer.singleShot(0, self, lambda: self._finish_open(pending, stage + 1))
+            return
+        self._pending = None
+        self.statusBar().clearMessage()
+        from migration_planner.store import Plan
+
+        try:
+            plan = Plan.open(pending.path, create=False)
+        except PlanError as exc:
+            self._set_waiting(False)
+            self.table.set_records([])
+            self.detail.set_names({})
+            self.setWindowTitle(APP_NAME)
+            self._status_plan.clear()
+            self._update_status()
+            self._refuse(pending.path, exc)
+            self._queued.clear()
+            self.sig_plan_ready.emit(False)
+            return
+        self._install(plan)
+
+    def _install(self, plan: Plan) -> None:
+        self._pending = None
+        self._ensure_placement()
         self.context.set_plan(plan)
         self._remember_recent(plan.path)
-        return True
+        self._set_waiting(False)
+        self.sig_plan_ready.emit(True)
+        queued, self._queued = self._queued, []
+        for call in queued:
+            call()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        """While the full plan opens, what needs it is disabled (the table already works)."""
+        for a in (self.act_import, self.act_import_progress, *self._feature_view_actions):
+            a.setEnabled(not waiting)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, not waiting)
+        self.destination_combo.setEnabled(not waiting and self._placement_ready)
+        self.group_combo.setEnabled(not waiting and self._placement_ready)
 
     def new_plan(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -255,13 +393,18 @@ class MainWindow(QMainWindow):
         self.table.set_records(records, annotations)
         self.detail.set_names({r.system_id: r.name for r in records})
         self._show_detail(self.table.current_system_id())
-        self.setWindowTitle(f"{plan.name} — {APP_NAME}")
-        self._status_plan.setText(self.tr("プラン: {0}").format(plan.path))
-        self._status_plan.setToolTip(plan.path)
+        self._show_plan_name(plan.name, plan.path)
         self._update_status()
+
+    def _show_plan_name(self, name: str, path: str) -> None:
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self._status_plan.setText(self.tr("プラン: {0}").format(path))
+        self._status_plan.setToolTip(path)
 
     def annotations(self, records) -> dict[str, dict]:
         """Per-system values that features add to the table: placement (destination, trace, audit)."""
+        from ui.placement_board import lane_titles, placement_annotations
+
         ann = placement_annotations(self.plan)
         titles = lane_titles()
         for a in ann.values():
@@ -270,21 +413,78 @@ class MainWindow(QMainWindow):
                 a["search"] = (titles[c.destination], c.caveat or "")
         return ann
 
+    def _placement_placeholders(self) -> list[Column]:
+        """The placement columns, which draw nothing until :meth:`_ensure_placement` loads the real ones.
+
+        The table has them from its first paint, so its columns, sort and widths stay put when the
+        full plan arrives; each call goes to the real column once there is one.
+        """
+        impl = self._placement_impl
+
+        def late(key: str, title: str, numeric: bool) -> Column:
+            def tooltip(r, a):
+                c = impl.get(key)
+                if c is None:
+                    return ""
+                if c.tooltip is not None:
+                    return c.tooltip(r, a)
+                text = c.display(r, a)
+                return text if len(text) > 20 else ""
+
+            return Column(
+                key, title,
+                lambda r, a: impl[key].display(r, a) if key in impl else "",
+                lambda r, a: impl[key].sort_key(r, a) if key in impl else 0,
+                numeric=numeric, tooltip=tooltip,
+                foreground=lambda r, a: impl[key].foreground(r, a) if key in impl and impl[key].foreground else None,
+            )
+
+        return [late(key, title, numeric) for key, title, numeric in placement_column_titles(self.tr)]
+
+    def _ensure_placement(self) -> None:
+        """Load what shows placement (columns, filters, detail sections) and the export actions, once."""
+        if self._placement_ready:
+            return
+        from ui.placement_board import audit_section, placement_columns, trace_section
+
+        self._placement_impl.update({c.key: c for c in placement_columns(self.tr)})
+        self.detail.add_section_provider(trace_section)
+        self.detail.add_section_provider(audit_section)
+        self._fill_placement_filters()
+        if importlib.util.find_spec("ui.export_action") is not None:
+            from ui.export_action import install_export_action
+
+            install_export_action(self)
+        self._placement_ready = True
+        self.destination_combo.setEnabled(True)
+        self.group_combo.setEnabled(True)
+
     def _add_placement_filters(self) -> None:
-        """Filters by destination and by the groups the city reviews first (domain.md §1)."""
-        from PySide6.QtWidgets import QComboBox
+        """Filters by destination and by the groups the city reviews first (domain.md §1).
 
-        from migration_planner.placement import GROUPS, in_group
-
+        Their choices come with the placement module (:meth:`_fill_placement_filters`).
+        """
         dest = QComboBox(self.table)
         dest.addItem(self.tr("すべての移行先"), "")
-        for code, title in lane_titles().items():
-            dest.addItem(title, code)
         group = QComboBox(self.table)
         group.addItem(self.tr("すべてのシステム"), "")
+        group.setToolTip(self.tr("市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの"))
+        dest.setEnabled(False)
+        group.setEnabled(False)
+        bar = self.table.filter_bar
+        bar.insertWidget(bar.count() - 1, dest)
+        bar.insertWidget(bar.count() - 1, group)
+        self.destination_combo, self.group_combo = dest, group
+
+    def _fill_placement_filters(self) -> None:
+        from migration_planner.placement import GROUPS, in_group
+        from ui.placement_board import lane_titles
+
+        dest, group = self.destination_combo, self.group_combo
+        for code, title in lane_titles().items():
+            dest.addItem(title, code)
         for key, (label, _fn) in GROUPS.items():
             group.addItem(self.tr(label), key)
-        group.setToolTip(self.tr("市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの"))
 
         def on_dest(_i):
             code = dest.currentData() or ""
@@ -299,10 +499,6 @@ class MainWindow(QMainWindow):
 
         dest.currentIndexChanged.connect(on_dest)
         group.currentIndexChanged.connect(on_group)
-        bar = self.table.filter_bar
-        bar.insertWidget(bar.count() - 1, dest)
-        bar.insertWidget(bar.count() - 1, group)
-        self.destination_combo, self.group_combo = dest, group
 
     def _show_detail(self, system_id: str) -> None:
         row = self.table.model.row_of(system_id) if system_id else -1
@@ -331,12 +527,19 @@ class MainWindow(QMainWindow):
             self.import_file(path)
 
     def import_file(self, path: str, *, confirm: bool = True) -> Job | None:
-        """Read ``path`` off the GUI thread; show errors, or the changes to accept, then save."""
+        """Read ``path`` off the GUI thread; show errors, or the changes to accept, then save.
+
+        While the plan is still opening the import waits for it (and None is returned).
+        """
+        if self._pending is not None:
+            self._queued.append(lambda: self.import_file(path, confirm=confirm))
+            return None
         if self.plan is None:
             QMessageBox.information(self, self.tr("取り込み"), self.tr("先にプランを作るか開いてください。"))
             return None
         self.settings.setValue("paths/last_dir", os.path.dirname(os.path.abspath(path)))
         name = os.path.basename(path)
+        from migration_planner.inventory import read_inventory
 
         def read(state):
             result = read_inventory(path, state=state)
@@ -358,6 +561,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("取り込み"), self.tr("「{0}」の内容はプランと同じです。変更はありません。").format(name))
             self.sig_import_finished.emit(False)
             return
+        from migration_planner.plan_ops import import_hooks
+        from ui.dialogs import DiffDialog, IssueListDialog
+
         had_systems = self.plan.system_count() > 0
         if confirm and had_systems:
             dialog = DiffDialog(diff, name, result.warnings, self)
@@ -397,6 +603,9 @@ class MainWindow(QMainWindow):
 
     def import_progress_file(self, path: str) -> Job | None:
         """Read a progress sheet off the GUI thread and apply it as one undoable step."""
+        if self._pending is not None:
+            self._queued.append(lambda: self.import_progress_file(path))
+            return None
         if self.plan is None:
             return None
         from migration_planner.schedule.progress_sheet import read_progress
@@ -423,6 +632,9 @@ class MainWindow(QMainWindow):
                                lambda state: read_progress(path, state=state), done, failed)
 
     def _show_import_error(self, name: str, exc: BaseException) -> None:
+        from migration_planner.inventory import FileProblem, ImportFailed
+        from ui.dialogs import IssueListDialog
+
         if isinstance(exc, ImportFailed):
             dialog = IssueListDialog(
                 self.tr("取り込みエラー"),
@@ -443,6 +655,8 @@ class MainWindow(QMainWindow):
             )
 
     def _start_job(self, title, fn, on_done, on_error) -> Job:
+        from ui.workers import Job
+
         job = Job(self, title, fn, on_done, on_error)
         self._jobs.append(job)
         job.sig_finished.connect(lambda j=job: self._jobs.remove(j) if j in self._jobs else None)
@@ -530,6 +744,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
+        self._pending = None
+        self._queued.clear()
         if self.plan is not None:
             self.plan.close()
         event.accept()
@@ -542,4 +758,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_url(self, path: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))

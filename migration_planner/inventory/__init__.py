@@ -2,7 +2,17 @@
 
 from migration_planner.inventory.contract import INVENTORY_COLUMNS, SystemRecord
 from migration_planner.inventory.issues import FileProblem, ImportFailed, Issue
-from migration_planner.inventory.loader import ImportResult, read_inventory
+
+
+def __getattr__(name: str):
+    # The reader is imported when first asked for: the window shows a plan's systems (which need
+    # only the contract) before anything is read from a workbook (issue 2).
+    if name in ("ImportResult", "read_inventory"):
+        from migration_planner.inventory import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "INVENTORY_COLUMNS",
