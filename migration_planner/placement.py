@@ -732,12 +732,17 @@ class Classified:
     destination: str            # in force: the override's where there is one
     automatic_destination: str
     step: int                   # of the automatic placement
-    reasons: list[str]
     caveat: str                 # CAVEAT_SAAS_UNREVIEWED while the system is in SaaS on an unreviewed fit
     overridden: bool
     needs_review: bool
     placement: Placement = dataclasses.field(repr=False)
     override: OverrideState | None = None
+
+    @property
+    def reasons(self) -> list[str]:
+        """The automatic placement's sentences, built when first read (a 100k-system plan keeps none it
+        does not show: building them all took most of classify's time and memory)."""
+        return self.placement.reasons
 
     @property
     def label(self) -> str:
@@ -771,7 +776,7 @@ def classify_records(records: Sequence[SystemRecord | System], overrides: dict[s
         dest = ov.destination if ov else p.destination
         out.append(Classified(
             r.system_id, r.name, r.department, r.tier, r.servers, r.annual_cost, r.next_renewal_fy,
-            bool(r.budget_request), r.scale, dest, p.destination, p.step, p.reasons,
+            bool(r.budget_request), r.scale, dest, p.destination, p.step,
             p.caveat if dest == SAAS else "", ov is not None, bool(ov and ov.needs_review), p, ov,
         ))
     return out
