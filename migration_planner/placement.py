@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from typing import NamedTuple
 
 from sqlmodel import Session, select
 
-from migration_planner.inventory.contract import FIELD_LABELS, RECORD_FIELDS, SAAS_FITS, SCALES, TIERS, SystemRecord
+from migration_planner.inventory.contract import FIELD_LABELS, RECORD_FIELDS, SystemRecord
 from migration_planner.inventory.diff import InventoryDiff, show_value
 from migration_planner.models import AuditEntry, Override, System, now
 from migration_planner.plan_ops import register_import_hook
@@ -49,12 +50,14 @@ from migration_planner.store import Plan, current_user
 from migration_planner.values import (
     ValueProblem,
     fiscal_year_of,
+    is_blank,
     nfkc,
     parse_amount,
     parse_count,
     parse_fiscal_year,
     parse_flag,
     split_list,
+    split_list_keeping,
 )
 from migration_planner.workloads import parse_workload_token, sort_codes, workload_label
 
@@ -587,58 +590,67 @@ register_import_hook(flag_stale_overrides)
 
 
 # ---------------------------------------------------------------- editing a system
-_TEXT_FIELDS = {"name", "department", "saas_candidate", "cloud_blocker", "vendor", "notes"}
-_REQUIRED_TEXT = {"name", "department"}
-_OPTIONAL_INT = {"next_renewal_fy": parse_fiscal_year, "annual_cost": parse_amount, "migration_cost": parse_amount}
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f for f in RECORD_FIELDS if f not in ("system_id", "extra"))
+_TEXT_FIELDS = {"name", "department", "saas_candidate", "cloud_blocker", "vendor", "notes"}
+_REQUIRED = {"name", "department", "tier", "servers"}
+
+
+@functools.cache
+def _parsers() -> dict[str, tuple[object, object]]:
+    """Fields read by one of the importer's parsers → (parser, value of a blank cell).
+
+    The importer is imported on first use: the window starts without it."""
+    from migration_planner.inventory.loader import _fit, _scale, _tier
+
+    return {
+        "tier": (_tier, None),
+        "servers": (parse_count, None),
+        "resident_core": (parse_flag, False),
+        "budget_request": (parse_flag, False),
+        "saas_fit": (_fit, _UNREVIEWED),
+        "scale": (_scale, ""),
+        "next_renewal_fy": (parse_fiscal_year, None),
+        "annual_cost": (parse_amount, None),
+        "migration_cost": (parse_amount, None),
+    }
 
 
 def normalise_field(name: str, value: object) -> object:
     """``value`` as the plan stores field ``name``; raises :class:`PlacementError` (Japanese) if it is wrong.
 
-    Accepts what a planner types (``"R8"``, ``"○"``, ``"1,2"``) as well as typed values.
+    Read by the inventory importer's own parsers (``inventory/loader.py``, ``values.py``), so a value
+    is accepted here exactly when the same cell would be accepted by an import, and gives the same
+    typed value: ``"R8"`` → 2026, ``"○"`` → True, ``"1,234千円"`` → 1234, ``"子ども・子育て支援"`` → ["19"].
+    Typed values (int, bool, lists of items) are taken too.
     """
     label = FIELD_LABELS.get(name, name)
-    blank = value is None or (isinstance(value, str) and not value.strip()) or value == []
+    if isinstance(value, (list, tuple)) and name in ("workloads", "links_to"):
+        value = "\n".join(str(v) for v in value)
     try:
+        if is_blank(value) and name in _REQUIRED:
+            raise ValueProblem("必須の項目が空欄です")
         if name in _TEXT_FIELDS:
-            text = nfkc(value)
-            if name in _REQUIRED_TEXT and not text:
-                raise ValueProblem("必須の項目です")
-            return text
-        if name in _OPTIONAL_INT:
-            return None if blank else _OPTIONAL_INT[name](value)
-        if name == "servers":
-            return parse_count(value)
-        if name in ("resident_core", "budget_request"):
-            return parse_flag(value)
-        if name == "tier":
-            return _choice(value, TIERS)
-        if name == "saas_fit":
-            return _UNREVIEWED if blank else _choice(value, SAAS_FITS)
-        if name == "scale":
-            return "" if blank else _choice(value, SCALES)
+            return nfkc(value)
+        parsed = _parsers().get(name)
+        if parsed is not None:
+            parser, default = parsed
+            return default if is_blank(value) else parser(value)  # type: ignore[operator]
         if name == "workloads":
+            from migration_planner.inventory.loader import _KNOWN_WORKLOAD_NAMES
+
             codes: list[str] = []
-            for token in (value if isinstance(value, (list, tuple)) else split_list(value)):
-                found = parse_workload_token(str(token))
+            for token in split_list_keeping(value, _KNOWN_WORKLOAD_NAMES):
+                found = parse_workload_token(token)
                 if found is None:
-                    raise ValueProblem(f"標準化対象業務「{token}」のコードまたは名称として読めません")
+                    raise ValueProblem(f"「{token}」は標準化対象業務のコードまたは名称として読めません（例：1、6-a、20-b、住民基本台帳）")
                 codes.extend(found)
             return sort_codes(codes)
         if name == "links_to":
-            items = value if isinstance(value, (list, tuple)) else split_list(value)
-            return list(dict.fromkeys(nfkc(v) for v in items if nfkc(v)))
+            return list(dict.fromkeys(split_list(value)))
     except ValueProblem as exc:
-        raise PlacementError(f"{label}：{exc}") from None
+        message = str(exc)  # the importer's words; some already name the field (「系統は …」)
+        raise PlacementError(message if message.startswith(label) else f"{label}：{message}") from None
     raise PlacementError(f"項目「{label}」は編集できません。")
-
-
-def _choice(value: object, choices: tuple[str, ...]) -> str:
-    text = nfkc(value)
-    if text not in choices:
-        raise ValueProblem(f"{'／'.join(choices)} のいずれかで書いてください")
-    return text
 
 
 def _set_field(row: System, name: str, value: object) -> None:
@@ -654,8 +666,8 @@ def _set_field(row: System, name: str, value: object) -> None:
 class SystemEditCommand:
     """Set one field of one system from ``before`` to ``after``; :meth:`revert` sets it back.
 
-    Editing a placement input of an overridden system flags the override for review (and the
-    revert takes that flag back, since the inputs are as they were).
+    Editing a placement input of an overridden system flags the override for review, the same rule
+    as a re-import (and the revert takes that flag back, since the inputs are as they were).
     """
 
     system_id: str
@@ -666,6 +678,11 @@ class SystemEditCommand:
 
     @classmethod
     def make(cls, plan: Plan, system_id: str, name: str, value: object) -> "SystemEditCommand":
+        """The edit of ``name`` to ``value`` (read as an import reads a cell), checked against the plan.
+
+        Raises :class:`PlacementError` with a Japanese message for a value of the wrong form, a field
+        that cannot be edited, an unknown system, or links to systems that are not in the plan.
+        """
         if name not in EDITABLE_FIELDS:
             raise PlacementError(f"項目「{FIELD_LABELS.get(name, name)}」は編集できません。")
         after = normalise_field(name, value)
@@ -674,45 +691,98 @@ class SystemEditCommand:
             if row is None:
                 raise PlacementError(f"システム「{system_id}」はプランにありません。")
             before = getattr(row, name)
-            if name == "links_to":
-                known = set(s.exec(select(System.system_id)).all())
+            if name == "links_to" and after:
+                known = set(s.exec(select(System.system_id).where(System.system_id.in_(after))).all())
                 unknown = [x for x in after if x not in known or x == system_id]
                 if unknown:
-                    raise PlacementError(f"連携先システムID：{'、'.join(unknown)} はプランにないか、自分自身です。")
+                    raise PlacementError(f"{FIELD_LABELS[name]}：{'、'.join(unknown)} はプランにないか、自分自身です。")
         return cls(system_id, name, before, after)
+
+    @property
+    def changes(self) -> bool:
+        """Whether applying it changes anything (an edit to the same value does not)."""
+        return self.before != self.after
 
     @property
     def text(self) -> str:
         return f"{self.system_id} の{FIELD_LABELS.get(self.field, self.field)}を変更"
 
     def apply(self, plan: Plan, *, redo: bool = False, user: str | None = None) -> None:
-        self._write(plan, self.after, "edit", user, redo=redo)
+        with plan.session() as s:
+            self.write(s, self.after, "edit", user, redo=redo)
 
     def revert(self, plan: Plan, *, user: str | None = None) -> None:
-        self._write(plan, self.before, "undo_edit", user)
-
-    def _write(self, plan: Plan, value: object, action: str, user: str | None, **detail) -> None:
         with plan.session() as s:
-            row = _system_row(s, self.system_id)
-            if row is None:
-                raise PlacementError(f"システム「{self.system_id}」はプランにありません（再取込で削除されました）。")
-            old = getattr(row, self.field)
-            _set_field(row, self.field, value)
-            s.add(row)
-            _audit(s, action, self.system_id, show_value(old), show_value(value),
-                   f"{FIELD_LABELS.get(self.field, self.field)}を編集" if action == "edit" else f"元に戻す：{self.text}",
-                   user, field=self.field, old=old, new=value, **detail)
-            if self.field not in PLACEMENT_INPUTS:
-                return
-            ov = _override_row(s, self.system_id)
-            if ov is None:
-                return
-            if action == "edit":
-                self.flagged = _flag_if_stale(s, ov, row, "システムの編集で判定の入力が変わりました")
-            elif self.flagged:
-                ov.needs_review = False  # the inputs are back as the override saw them
-                s.add(ov)
-                self.flagged = False
+            self.write(s, self.before, "undo_edit", user)
+
+    def write(self, s: Session, value: object, action: str, user: str | None, **detail) -> None:
+        """Set the field to ``value`` inside ``s`` (one transaction of the caller's), audited."""
+        row = _system_row(s, self.system_id)
+        if row is None:
+            raise PlacementError(f"システム「{self.system_id}」はプランにありません（再取込で削除されました）。")
+        old = getattr(row, self.field)
+        _set_field(row, self.field, value)
+        s.add(row)
+        _audit(s, action, self.system_id, show_value(old), show_value(value),
+               f"{FIELD_LABELS.get(self.field, self.field)}を編集" if action == "edit" else f"元に戻す：{self.text}",
+               user, field=self.field, old=old, new=value, **detail)
+        if self.field not in PLACEMENT_INPUTS:
+            return
+        ov = _override_row(s, self.system_id)
+        if ov is None:
+            return
+        if action == "edit":
+            self.flagged = _flag_if_stale(s, ov, row, "システムの編集で判定の入力が変わりました")
+        elif self.flagged:
+            ov.needs_review = False  # the inputs are back as the override saw them
+            s.add(ov)
+            self.flagged = False
+
+
+@dataclass(slots=True)
+class SystemEditsCommand:
+    """Several field edits of one system as one step (the edit form): one transaction, one undo."""
+
+    system_id: str
+    edits: tuple[SystemEditCommand, ...]
+
+    @classmethod
+    def make(cls, plan: Plan, system_id: str, values: dict[str, object]) -> "SystemEditsCommand":
+        """The edits that change something among ``values`` (field → value as a planner writes it).
+
+        Every value is checked first: :class:`PlacementError` lists every problem (one line each),
+        and nothing is made when there is one.
+        """
+        edits: list[SystemEditCommand] = []
+        problems: list[str] = []
+        for name, value in values.items():
+            try:
+                edit = SystemEditCommand.make(plan, system_id, name, value)
+            except PlacementError as exc:
+                problems.append(str(exc))
+                continue
+            if edit.changes:
+                edits.append(edit)
+        if problems:
+            raise PlacementError("\n".join(problems))
+        return cls(system_id, tuple(edits))
+
+    @property
+    def text(self) -> str:
+        if len(self.edits) == 1:
+            return self.edits[0].text
+        names = "・".join(FIELD_LABELS.get(e.field, e.field) for e in self.edits)
+        return f"{self.system_id} の{names}を変更"
+
+    def apply(self, plan: Plan, *, redo: bool = False, user: str | None = None) -> None:
+        with plan.session() as s:
+            for edit in self.edits:
+                edit.write(s, edit.after, "edit", user, redo=redo)
+
+    def revert(self, plan: Plan, *, user: str | None = None) -> None:
+        with plan.session() as s:
+            for edit in reversed(self.edits):
+                edit.write(s, edit.before, "undo_edit", user)
 
 
 # ---------------------------------------------------------------- classify

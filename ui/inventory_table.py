@@ -7,12 +7,13 @@ Python for every comparison). Extra columns (placement, …) come from annotatio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -98,10 +99,21 @@ def base_columns(tr: Callable[[str], str]) -> list[Column]:
     ]
 
 
+#: Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese
+#: reason it was refused (nothing changed). The plan's reload then brings the new values.
+EditHandler = Callable[[str, str, object], "str | None"]
+
+
 class SystemTableModel(QAbstractTableModel):
-    """Systems as rows; sorting and filtering done here (not by a proxy) for speed."""
+    """Systems as rows; sorting and filtering done here (not by a proxy) for speed.
+
+    Editable once :meth:`set_edit_handler` is given a handler: ``setData`` hands the value to it
+    and the new values arrive with the next :meth:`set_records` (the plan's reload).
+    """
 
     SystemIdRole = Qt.ItemDataRole.UserRole + 1
+    sig_edit_refused = Signal(str, str, str)
+    """An edit was refused: system ID, field, the Japanese reason."""
 
     def __init__(self, columns: list[Column], parent=None) -> None:
         super().__init__(parent)
@@ -115,6 +127,9 @@ class SystemTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._predicate: Callable[[SystemRecord, dict], bool] | None = None
         self._needle = ""
+        self._edit_handler: EditHandler | None = None
+        self._edit_value: Callable[[SystemRecord, str], object] | None = None
+        self._edit_fields: frozenset[str] = frozenset()
 
     # ---------------------------------------------------------------- content
     def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
@@ -142,6 +157,20 @@ class SystemTableModel(QAbstractTableModel):
     def columns(self) -> list[Column]:
         return list(self._columns)
 
+    def column_key(self, column: int) -> str | None:
+        return self._columns[column].key if 0 <= column < len(self._columns) else None
+
+    def set_edit_handler(self, handler: EditHandler | None, value_of: Callable[[SystemRecord, str], object] | None = None,
+                         fields: Iterable[str] = ()) -> None:
+        """Make the columns of ``fields`` editable through ``handler``; ``value_of(record, field)`` is
+        the value an editor starts from (EditRole). None makes the table read-only again."""
+        self._edit_handler = handler
+        self._edit_value = value_of
+        self._edit_fields = frozenset(fields) if handler is not None else frozenset()
+        if self._all and self._columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self._columns) - 1),
+                                  [Qt.ItemDataRole.EditRole])
+
     def record(self, row: int) -> SystemRecord:
         return self._all[self._visible[row]]
 
@@ -166,6 +195,29 @@ class SystemTableModel(QAbstractTableModel):
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._edit_fields and self._columns[index.column()].key in self._edit_fields:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        """Hand an edit to the handler; False (and :attr:`sig_edit_refused`) when it is refused."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit_handler is None:
+            return False
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
+            return False
+        key = self._columns[col].key
+        if key not in self._edit_fields:
+            return False
+        system_id = self._all[self._visible[row]].system_id
+        refused = self._edit_handler(system_id, key, value)
+        if refused:
+            self.sig_edit_refused.emit(system_id, key, refused)
+            return False
+        return True
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -196,6 +248,10 @@ class SystemTableModel(QAbstractTableModel):
             return column.foreground(self._all[i], self._ann[i])
         if role == self.SystemIdRole:
             return self._all[i].system_id
+        if role == Qt.ItemDataRole.EditRole:
+            if self._edit_value is not None and column.key in self._edit_fields:
+                return self._edit_value(self._all[i], column.key)
+            return column.display(self._all[i], self._ann[i])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -255,10 +311,13 @@ class InventoryTable(QWidget):
     """The selected system's ID ('' when none)."""
     sig_filter_changed = Signal()
     """The visible rows changed (filter or reload)."""
+    sig_edit_refused = Signal(str)
+    """A cell edit was refused: the Japanese message (also shown above the table)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = SystemTableModel(base_columns(self.tr), self)
+        self.model.sig_edit_refused.connect(self._edit_refused)
         self._extra_predicates: dict[str, Callable[[SystemRecord, dict], bool]] = {}
 
         self.filter_edit = QLineEdit(self)
@@ -298,9 +357,20 @@ class InventoryTable(QWidget):
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
+        # Why the last edit was refused (hidden until one is; the next edit or 15 s clear it).
+        self.edit_message = QLabel(self)
+        self.edit_message.setWordWrap(True)
+        self.edit_message.setStyleSheet("color:#c0392b")
+        self.edit_message.hide()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(15000)
+        self._message_timer.timeout.connect(self.edit_message.hide)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.filter_bar)
+        layout.addWidget(self.edit_message)
         layout.addWidget(self.view)
 
         # Typing filters after a short pause so 100k rows don't re-filter on every keystroke.
@@ -320,13 +390,36 @@ class InventoryTable(QWidget):
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
 
+    def enable_editing(self, handler: EditHandler, delegate: QAbstractItemDelegate,
+                       value_of: Callable[[SystemRecord, str], object], fields: Iterable[str]) -> None:
+        """Cells of ``fields`` edit on double-click or F2 with ``delegate``'s editors; ``handler``
+        applies or refuses each edit (see :data:`EditHandler`)."""
+        def handle(system_id: str, field: str, value: object) -> str | None:
+            refused = handler(system_id, field, value)
+            if not refused:
+                self.edit_message.hide()
+            return refused
+
+        self.model.set_edit_handler(handle, value_of, fields)
+        self.view.setItemDelegate(delegate)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+
+    def _edit_refused(self, system_id: str, _field: str, message: str) -> None:
+        text = self.tr("{0} は変更していません。{1}").format(system_id, message)
+        self.edit_message.setText(text)
+        self.edit_message.show()
+        self._message_timer.start()
+        self.sig_edit_refused.emit(text)
+
     def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
         current = self.current_system_id()
+        column = max(self.view.currentIndex().column(), 0)
         self.model.set_records(records, annotations)
         self._fill_departments(records)
         self.apply_filter()
         if current:
-            self.select_system(current)
+            self.select_system(current, column)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.view.setColumnWidth(col, min(self.view.columnWidth(col), 280))
@@ -351,9 +444,10 @@ class InventoryTable(QWidget):
         if preds:
             predicate = preds[0] if len(preds) == 1 else (lambda r, a: all(p(r, a) for p in preds))
         current = self.current_system_id()
+        column = max(self.view.currentIndex().column(), 0)
         self.model.set_filter(self.filter_edit.text(), predicate)
         self.count_label.setText(self.tr("{0} / {1} 件").format(self.model.rowCount(), self.model.total_count()))
-        if current and not self.select_system(current):
+        if current and not self.select_system(current, column):
             self.sig_selection_changed.emit("")
         self.sig_filter_changed.emit()
 
@@ -363,11 +457,12 @@ class InventoryTable(QWidget):
             return ""
         return self.model.data(index, SystemTableModel.SystemIdRole) or ""
 
-    def select_system(self, system_id: str) -> bool:
+    def select_system(self, system_id: str, column: int = 0) -> bool:
+        """Make ``system_id`` the current row (at ``column``, as after an edit of that cell)."""
         row = self.model.row_of(system_id)
         if row < 0:
             return False
-        index = self.model.index(row, 0)
+        index = self.model.index(row, column if 0 <= column < self.model.columnCount() else 0)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True

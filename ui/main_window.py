@@ -455,6 +455,9 @@ class MainWindow(QMainWindow):
             from ui.export_action import install_export_action
 
             install_export_action(self)
+        from ui.system_edit import install_system_editing  # editable cells, the edit form (issue 3)
+
+        install_system_editing(self)
         self._placement_ready = True
         self.destination_combo.setEnabled(True)
         self.group_combo.setEnabled(True)

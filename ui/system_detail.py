@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from migration_planner.inventory.contract import SystemRecord
 from migration_planner.workloads import workload_label
@@ -20,13 +21,47 @@ def _e(value: object) -> str:
 
 
 class SystemDetail(QTextBrowser):
+    """The selected system's fields and sections, with an 「編集…」 button once editing is offered."""
+
+    sig_edit_requested = Signal(str)
+    """The planner asked to edit the shown system (its ID)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self._providers: list[SectionProvider] = []
         self._names: dict[str, str] = {}
         self.record: SystemRecord | None = None
+        # A button bar in the top margin of the scroll area: the text scrolls under it, the button stays.
+        self.button_bar = QWidget(self)
+        bar = QHBoxLayout(self.button_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addStretch(1)
+        self.edit_button = QPushButton(self.tr("編集…"), self.button_bar)
+        self.edit_button.setToolTip(self.tr("このシステムの項目をフォームで編集します（元に戻せます）"))
+        self.edit_button.clicked.connect(self._edit_clicked)
+        bar.addWidget(self.edit_button)
+        self.button_bar.hide()
         self.show_empty()
+
+    def set_editable(self, editable: bool) -> None:
+        """Show the 「編集…」 button (it asks through :attr:`sig_edit_requested`)."""
+        self.button_bar.setVisible(editable)
+        self.setViewportMargins(0, self.button_bar.sizeHint().height() if editable else 0, 0, 0)
+        self._place_button_bar()
+        self.edit_button.setEnabled(self.record is not None)
+
+    def _place_button_bar(self) -> None:
+        rect = self.contentsRect()
+        self.button_bar.setGeometry(rect.left(), rect.top(), rect.width(), self.button_bar.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name
+        super().resizeEvent(event)
+        self._place_button_bar()
+
+    def _edit_clicked(self) -> None:
+        if self.record is not None:
+            self.sig_edit_requested.emit(self.record.system_id)
 
     def add_section_provider(self, provider: SectionProvider) -> None:
         self._providers.append(provider)
@@ -37,6 +72,7 @@ class SystemDetail(QTextBrowser):
 
     def show_empty(self) -> None:
         self.record = None
+        self.edit_button.setEnabled(False)
         self.setHtml(f"<p style='color:#666'>{_e(self.tr('表でシステムを選ぶと、ここに詳細が表示されます。'))}</p>")
 
     def show_system(self, record: SystemRecord | None, annotation: dict | None = None) -> None:
@@ -44,6 +80,7 @@ class SystemDetail(QTextBrowser):
             self.show_empty()
             return
         self.record = record
+        self.edit_button.setEnabled(True)
         tr = self.tr
         r = record
 
