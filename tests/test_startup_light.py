@@ -108,3 +108,16 @@ def test_start_up_imports_no_heavy_package_before_the_window_is_shown(tmp_path, 
     assert not chains, "imported before the window was shown (use them lazily, when first needed):\n" + "\n".join(
         f"  {pkg}: " + " ← ".join(chain) for pkg, chain in sorted(chains.items()))
     assert state["heavy"] == [], state  # the same, seen from sys.modules
+
+
+def test_the_command_tells_a_plan_from_a_verb_without_the_database_layer(repo_root):
+    """``migration-planner PLAN.mplan`` goes through main.py, which asks the command line for its
+    verbs before opening the window: that must not import SQLAlchemy (or anything in HEAVY) either."""
+    code = ("import sys, main\n"
+            "from migration_planner.cli import verbs\n"
+            "assert 'import' in verbs()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & set(%r)))" % (HEAVY,))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "[]", "main.py's dispatch imported: " + out.stdout

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from migration_planner.store import Plan, PlanError
+# Light: main.py imports this package to tell a verb from a plan to open in the window, and the
+# window must not wait for SQLAlchemy (issue 2). The store is imported when a verb opens a plan.
+from migration_planner.planfile import PlanError
+
+if TYPE_CHECKING:
+    from migration_planner.store import Plan
 
 
 class CliError(Exception):
@@ -78,6 +84,8 @@ def open_plan_for(path: str, *, as_json: bool, count_key: str, create: bool = Fa
 
 
 def open_plan(path: str, *, create: bool = False) -> Plan:
+    from migration_planner.store import Plan
+
     try:
         return Plan.open(path, create=create)
     except PlanError as exc:
