@@ -31,6 +31,8 @@ from migration_planner.subsidy import (
     evaluate,
     evaluate_scenario,
     list_scenarios,
+    related_reason,
+    shares_by_workload,
     tornado,
 )
 from migration_planner.workloads import WORKLOAD_CODES
@@ -113,22 +115,36 @@ def test_delay_adds_side_by_side_running_in_later_years(base):
     r = evaluate(base, p)
     assert_identities(r)
     w = r.by_workload["8"]
-    # 税務事務システム 912,000千円 a year shared by 4 → 228,000,000; × 2.3 for 18 months.
+    # 税務事務システム 912,000千円 a year shared by 4 → 228,000,000; the old system kept 18 months.
     assert w.running_cost_today == 228_000_000
-    assert w.extra_running_cost == round(228_000_000 * 2.3 * 18 / 12)
+    assert w.extra_running_cost == 228_000_000 * 18 // 12
     assert w.finish_fy == 2027
-    assert r.by_fiscal_year[2026].extra_running_cost == round(228_000_000 * 2.3)
-    assert r.by_fiscal_year[2027].extra_running_cost == round(228_000_000 * 2.3 * 6 / 12)
+    assert r.by_fiscal_year[2026].extra_running_cost == 228_000_000
+    assert r.by_fiscal_year[2027].extra_running_cost == 228_000_000 * 6 // 12
     assert r.by_workload["7"].extra_running_cost == 0
+    # Counting the new environment instead: × 2.3.
+    new = evaluate(base, p.with_(parallel_rule="new"))
+    assert new.by_workload["8"].extra_running_cost == round(228_000_000 * 2.3 * 18 / 12)
+    assert new.by_fiscal_year[2027].extra_running_cost == round(228_000_000 * 2.3 * 6 / 12)
 
 
 def test_parallel_rule_says_what_a_late_month_costs(base):
     late = {"14": 12.0}
     ann = evaluate(base, ScenarioParams()).by_workload["14"].running_cost_today   # 268,000千円
-    new = evaluate(base, ScenarioParams(), late).by_workload["14"].extra_running_cost
+    default = evaluate(base, ScenarioParams(), late)
+    new = evaluate(base, ScenarioParams(parallel_rule="new"), late).by_workload["14"].extra_running_cost
     old = evaluate(base, ScenarioParams(parallel_rule="old"), late).by_workload["14"].extra_running_cost
     both = evaluate(base, ScenarioParams(parallel_rule="both"), late).by_workload["14"].extra_running_cost
     assert (ann, new, old, both) == (268_000_000, 616_400_000, 268_000_000, 884_400_000)
+    # The default counts the old system kept alive (the package docstring, step 5, says why) …
+    assert ScenarioParams().parallel_rule == "old"
+    assert default.by_workload["14"].extra_running_cost == old
+    # … and every line that explains side-by-side running says which rule it used.
+    assert "旧システムの運用経費" in default.explanations["extra_running_cost"]
+    assert "旧システムの運用経費" in default.by_workload["14"].explanation
+    assert "旧システムの運用経費" in default.by_fiscal_year[2026].explanation
+    on_time = evaluate(base, ScenarioParams(parallel_rule="new"))
+    assert "新環境の運用経費" in on_time.explanations["extra_running_cost"]
 
 
 def test_schedule_lateness_is_an_input(base):
@@ -161,6 +177,40 @@ def test_related_rules(base):
         assert_identities(r)
 
 
+def test_a_linked_system_can_be_excluded_from_related_work(base):
+    full = evaluate(base, ScenarioParams())
+    osk13 = next(x for x in full.related if x.system_id == "OSK-013")
+    p = ScenarioParams(related_excluded=["OSK-013", "OSK-013"])
+    assert p.normalized().related_excluded == ["OSK-013"]
+    fewer = evaluate(base, p)
+    assert "OSK-013" not in {x.system_id for x in fewer.related}
+    assert fewer.ineligible_cost == full.ineligible_cost - osk13.ineligible_cost
+    assert "除外1" in fewer.explanations["ineligible_cost"]
+    assert_identities(fewer)
+    # Exclusion belongs to the "linked" rule: a listed system is counted whatever the exclusions.
+    listed = evaluate(base, p.with_(related_rule="listed", related_systems=["OSK-013"]))
+    assert [x.system_id for x in listed.related] == ["OSK-013"]
+    assert "除外しています" in related_reason(base, p, "OSK-013")
+    assert "として数えます" in related_reason(base, ScenarioParams(), "OSK-013")
+    assert "補助対象" in related_reason(base, ScenarioParams(), "OSK-001")        # a workload system
+    assert "計上しない" in related_reason(base, ScenarioParams(related_rule="none"), "OSK-013")
+
+
+def test_shares_by_workload_say_how_each_systems_cost_is_split(base):
+    equal = shares_by_workload(base, ScenarioParams())
+    r = evaluate(base, ScenarioParams())
+    for code, parts in equal.items():
+        assert sum(x.migration_part for x in parts) == r.by_workload[code].migration_cost
+        assert sum(x.annual_part for x in parts) == r.by_workload[code].running_cost_today
+    (tax,) = equal["8"]
+    assert (tax.name, tax.weight, tax.total_weight, tax.migration_part) == ("税務事務システム", 1.0, 4.0, 462_500_000)
+    assert len(equal["5"]) == 3                                                    # three systems carry 5
+    p = ScenarioParams(share_rule="weight", share_weights={"7": 2, "8": 1, "9": 1, "10": 0})
+    (tax,) = shares_by_workload(base, p)["7"]
+    assert (tax.weight, tax.total_weight, tax.migration_part) == (2.0, 4.0, 925_000_000)
+    assert "重み 2" in evaluate(base, p).by_workload["7"].explanation
+
+
 def test_escalation_rounds_half_up_per_workload(base):
     r = evaluate(base, ScenarioParams(escalation_pct=10))
     assert r.by_workload["8"].eligible_cost == 508_750_000
@@ -179,6 +229,7 @@ params_st = st.builds(
     share_weights=st.dictionaries(st.sampled_from(WORKLOAD_CODES), st.floats(0, 5).map(lambda x: round(x, 2))),
     related_rule=st.sampled_from(["linked", "listed", "none"]),
     related_systems=st.lists(st.sampled_from([f"OSK-{i:03d}" for i in range(1, 61)]), max_size=4),
+    related_excluded=st.lists(st.sampled_from([f"OSK-{i:03d}" for i in range(1, 61)]), max_size=4),
     related_share_pct=st.floats(0, 100).map(lambda x: round(x, 2)),
     related_extra=st.integers(0, 1_000_000_000),
     spread_years=st.integers(1, 5),
@@ -300,6 +351,11 @@ def test_comparison_shows_differences_from_the_baseline(plan):
     assert rows["shortfall"].diffs[1] == -640_000_000
     assert rows["shortfall"].diffs[2] == rows["extra_running_cost"].values[2] > 0
     assert rows["delay_months"].values == [0.0, 0.0, 12.0]
+    AddScenario("新環境で数える", ScenarioParams(parallel_rule="new", delay_source="manual")).apply(plan)
+    rows = {r.key: r for r in compare_scenarios(plan).rows}
+    assert rows["parallel_rule"].kind == "rule"
+    assert rows["parallel_rule"].values[0].startswith("旧システム") and rows["parallel_rule"].values[3].startswith("新環境")
+    assert rows["parallel_rule"].diffs == [False, False, False, True]
     assert json.loads(json.dumps(cmp.to_json(), ensure_ascii=False))["baseline"] == BASELINE_NAME
 
 

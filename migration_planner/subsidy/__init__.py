@@ -21,6 +21,9 @@ Public API
   ``migration_planner.schedule`` (``compute_schedule`` + ``late_months_by_workload``); ≈1 s the
   first time in a process (imports), ≈10 ms after. ``late_months_for(plan, params)`` applies the
   scenario's ``delay_source``.
+- ``shares_by_workload(base, params)``: each workload's parts of its systems' costs (step 1), and
+  ``related_reason(base, params, system_id)``: one line saying whether a system is related work
+  and why (the view's editors show both).
 - ``PARAM_LABELS`` / ``FIGURE_LABELS``: Japanese labels; ``migration_planner.money`` formats yen.
 
 The arithmetic (exact; every amount an integer of yen)
@@ -48,16 +51,27 @@ rounded to two decimals. Inventory amounts are 千円, so ``yen = 千円 × 1000
    Applies to each ``elig_w`` (with ``F_w``) and to each related cost (below).
 5. **Side-by-side running (extra running cost)**: for every month a workload is late the city runs
    old and new side by side. What that adds, per year, is ``ann_w × k`` with ``k`` by
-   ``parallel_rule``: ``"new"`` (default) ``k = running_multiplier`` — the new Gov-Cloud environment,
-   contracted for the deadline, is paid while the old system (already in the ordinary budget) still
-   serves; ``"old"`` ``k = 1`` — keeping the old system alive; ``"both"`` ``k = 1 + running_multiplier``.
+   ``parallel_rule``: ``"old"`` (default) ``k = 1`` — the old system kept alive; ``"new"``
+   ``k = running_multiplier`` — the new Gov-Cloud environment; ``"both"`` ``k = 1 + running_multiplier``.
+   *Why "old" is the default*: the shortfall is the cost the migration puts on the city, and the
+   extra cost of a late month is the difference from finishing on time. On time, from 2026-04 the
+   city pays the new environment (its running cost, ``running_cost_after`` below, is a reference
+   figure outside the shortfall for every workload). Late, it pays that same new environment — the
+   Gov-Cloud environment and the vendor's standard system are contracted and built before
+   cut-over — *and* keeps the old system running until cut-over: the difference is the old
+   system's running cost, ``k = 1``. Counting the new environment (``"new"``, ``"both"``) would
+   charge a late workload for a cost an on-time one also pays; it fits only the view that the old
+   system's running stays in the ordinary budget whatever happens (domain.md §5 gives no rule; the
+   city's 2022 account, seed 002, only says the deadline is out of reach and the cap too small). If
+   the new environment is not paid until cut-over, ``k = 1`` is an upper bound. The multiplier still
+   enters ``running_cost_after`` and, with ``"new"``/``"both"``, the side-by-side cost.
    In fiscal year ``2025 + j`` (j ≥ 1) the late months are
    ``m_j = MIN(12, MAX(0, late_w − 12 × (j − 1)))`` and ``extra_{w,j} = ROUND(ann_w × k × m_j / 12)``;
    ``extra_running_cost = Σ_w Σ_j extra_{w,j}``.
 6. **Related work (ineligible)**: the related systems are, by ``related_rule``: ``"linked"`` — every
    system without workloads that links to, or is linked from (連携先システムID), a workload system,
-   plus ``related_systems``; ``"listed"`` — only ``related_systems``; ``"none"`` — none (workload
-   systems are never related work). Each costs
+   plus ``related_systems``, less ``related_excluded``; ``"listed"`` — only ``related_systems``;
+   ``"none"`` — none (workload systems are never related work). Each costs
    ``rel_r = ROUND(M_r × related_share_pct/100 × (1 + escalation_pct/100))``, finishing in the latest
    ``F_w`` of the workloads it is linked with (unlinked: the latest ``F_w`` of all);
    ``ineligible_cost = Σ_r rel_r + related_extra`` (the extra amount is taken as given, finishing in
@@ -78,8 +92,10 @@ rounded to two decimals. Inventory amounts are 千円, so ``yen = 千円 × 1000
    ``running_cost_today = Σ_w ann_w``.
 
 Defaults: cap 1,860,000,000 yen; committed 1,180,000,000 yen; escalation 0 %; multiplier 2.3×
-(core cities' 2025 average; up to 5.7×); delay 0 months, all workloads slip; equal split; related
-work = linked systems at 100 %; 2 spending years. These are assumptions, all editable per scenario.
+(core cities' 2025 average; up to 5.7×); delay 0 months, all workloads slip; a late month costs the
+old system's running (``parallel_rule="old"``, step 5); equal split; related work = linked systems
+at 100 %; 2 spending years. These are assumptions, all editable per scenario (the view has an
+editor for each, the share weights and the related systems included).
 """
 
 from __future__ import annotations
@@ -89,10 +105,13 @@ from migration_planner.subsidy.model import (
     CostBase,
     FiscalYearResult,
     RelatedResult,
+    SharePart,
     SubsidyResult,
     WorkloadResult,
     evaluate,
     fiscal_year_label,
+    related_reason,
+    shares_by_workload,
 )
 from migration_planner.subsidy.params import (
     DEFAULT_CAP,
@@ -160,8 +179,8 @@ __all__ = [
     "AddScenario", "BASELINE_NAME", "Comparison", "ComparisonRow", "CostBase", "DEFAULT_CAP",
     "DEFAULT_COMMITTED", "DEFAULT_MULTIPLIER", "DeleteScenario", "FIGURE_LABELS", "FiscalYearResult",
     "PARAM_LABELS", "ParamError", "RANGES", "RelatedResult", "RenameScenario", "ScenarioError",
-    "ScenarioInfo", "ScenarioParams", "SubsidyResult", "TornadoRow", "UpdateScenario", "WorkloadResult",
+    "ScenarioInfo", "ScenarioParams", "SharePart", "SubsidyResult", "TornadoRow", "UpdateScenario", "WorkloadResult",
     "baseline", "compare", "compare_scenarios", "duplicate_command", "ensure_baseline", "evaluate",
     "evaluate_scenario", "fiscal_year_label", "get_scenario", "late_months_for", "list_scenarios",
-    "schedule_late_months", "tornado",
+    "related_reason", "schedule_late_months", "shares_by_workload", "tornado",
 ]

@@ -94,6 +94,11 @@ class CostBase:
     workload_systems: tuple[SystemCost, ...]
     #: Non-workload system_id → workload codes of the workload systems it is linked with.
     linked_related: Mapping[str, tuple[str, ...]]
+    #: system_id → its place in the inventory (related work is listed in that order).
+    position: Mapping[str, int] = field(default_factory=dict)
+    #: Each workload's parts of its systems' costs, by sharing rule (see :meth:`shares`): a
+    #: slider move that leaves the rule alone does not split 1,000 systems' costs again.
+    _shares: dict = field(default_factory=dict, compare=False)
 
     def __repr__(self) -> str:
         return f"CostBase({len(self.systems)} systems, {len(self.workload_systems)} with workloads)"
@@ -129,7 +134,35 @@ class CostBase:
             codes = sort_codes(c for o in s.linked if by_id[o].workloads for c in by_id[o].workloads)
             if codes:
                 linked_related[s.system_id] = tuple(codes)
-        return cls(systems, by_id, wsys, linked_related)
+        return cls(systems, by_id, wsys, linked_related, {s.system_id: i for i, s in enumerate(systems)})
+
+    def shares(self, params: ScenarioParams) -> tuple[dict[str, int], dict[str, int], dict[str, list[str]], list[str]]:
+        """Step 1 of the package docstring under ``params``' sharing rule: each workload's
+        migration and annual cost, the names of its systems, and the systems whose 移行経費見込
+        is blank. Kept for the last few rules; treat the result as read-only."""
+        key = (params.share_rule, tuple(sorted(params.share_weights.items()))
+               if params.share_rule == "weight" else ())
+        found = self._shares.get(key)
+        if found is None:
+            mig = dict.fromkeys(WORKLOAD_CODES, 0)
+            ann = dict.fromkeys(WORKLOAD_CODES, 0)
+            names: dict[str, list[str]] = {c: [] for c in WORKLOAD_CODES}
+            missing = []
+            for s in self.workload_systems:
+                w = _weights(params, s.workloads)
+                for c, a in zip(s.workloads, split_by_weight(s.migration_yen, w)):
+                    mig[c] += a
+                for c, a in zip(s.workloads, split_by_weight(s.annual_yen, w)):
+                    ann[c] += a
+                for c in s.workloads:
+                    names[c].append(s.name)
+                if s.migration_missing:
+                    missing.append(s.name)
+            found = (mig, ann, names, missing)
+            if len(self._shares) >= 8:
+                self._shares.pop(next(iter(self._shares)))
+            self._shares[key] = found
+        return found
 
     @classmethod
     def from_plan(cls, plan) -> "CostBase":
@@ -259,10 +292,66 @@ def _related_ids(base: CostBase, params: ScenarioParams, notes: list[str]) -> li
             listed.append(sid)
     if params.related_rule == "none":
         return []
+    if params.related_rule == "linked" and not listed and not params.related_excluded:
+        return list(base.linked_related)          # already in inventory order
     chosen = set(listed)
     if params.related_rule == "linked":
         chosen |= set(base.linked_related)
+        chosen -= set(params.related_excluded)
+    if base.position:
+        return sorted(chosen, key=base.position.__getitem__)
     return [s.system_id for s in base.systems if s.system_id in chosen]
+
+
+def related_reason(base: CostBase, params: ScenarioParams, system_id: str) -> str:
+    """One line: whether ``system_id`` counts as related work under ``params``, and why."""
+    s = base.by_id.get(system_id)
+    if s is None:
+        return f"{system_id} はプランにありません。"
+    if s.workloads:
+        return "標準化対象業務を持つシステムは補助対象で、関連作業には数えません。"
+    linked = base.linked_related.get(system_id, ())
+    via = f"標準化対象業務（{'・'.join(linked)}）のシステムと連携" if linked else "標準化対象のシステムと連携なし"
+    if params.related_rule == "none":
+        return f"{via}。関連作業は「計上しない」ルールのため数えません。"
+    if params.related_rule == "linked" and linked:
+        if system_id in params.related_excluded:
+            return f"{via}していますが、このシナリオでは除外しています。"
+        return f"{via}しているため、関連作業（補助対象外）として数えます。"
+    if system_id in params.related_systems:
+        return f"{via}。指定により関連作業（補助対象外）として数えます。"
+    return f"{via}。関連作業には数えていません（チェックすると数えます）。"
+
+
+@dataclass(frozen=True, slots=True)
+class SharePart:
+    """One system's part of one workload's share (see step 1 of the package docstring)."""
+
+    system_id: str
+    name: str
+    migration_yen: int      # the system's whole 移行経費見込
+    annual_yen: int         # the system's whole 年間運用経費
+    weight: float           # this workload's weight (1 under the equal rule)
+    total_weight: float     # the sum of the weights of the system's workloads
+    migration_part: int
+    annual_part: int
+
+
+def shares_by_workload(base: CostBase, params: ScenarioParams) -> dict[str, list[SharePart]]:
+    """How each workload system's costs are shared among its workloads, by workload code."""
+    out: dict[str, list[SharePart]] = {c: [] for c in WORKLOAD_CODES}
+    for s in base.workload_systems:
+        w = _weights(params, s.workloads)
+        migs = split_by_weight(s.migration_yen, w)
+        anns = split_by_weight(s.annual_yen, w)
+        if sum(w) <= 0:                 # all zero: shared equally (split_by_weight does the same)
+            shown = [1.0] * len(w)
+        else:
+            scale = 100 if params.share_rule == "weight" else 1   # weights are in hundredths
+            shown = [x / scale for x in w]
+        for c, wi, m, a in zip(s.workloads, shown, migs, anns):
+            out[c].append(SharePart(s.system_id, s.name, s.migration_yen, s.annual_yen, wi, sum(shown), m, a))
+    return out
 
 
 def evaluate(
@@ -287,20 +376,7 @@ def evaluate(
     late_months = late_months or {}
 
     # 1. each workload's share of its systems' costs
-    mig = dict.fromkeys(WORKLOAD_CODES, 0)
-    ann = dict.fromkeys(WORKLOAD_CODES, 0)
-    sys_names: dict[str, list[str]] = {c: [] for c in WORKLOAD_CODES}
-    missing = []
-    for s in base.workload_systems:
-        w = _weights(p, s.workloads)
-        for c, a in zip(s.workloads, split_by_weight(s.migration_yen, w)):
-            mig[c] += a
-        for c, a in zip(s.workloads, split_by_weight(s.annual_yen, w)):
-            ann[c] += a
-        for c in s.workloads:
-            sys_names[c].append(s.name)
-        if s.migration_missing:
-            missing.append(s.name)
+    mig, ann, sys_names, missing = base.shares(p)
     if missing:
         notes.append(f"移行経費見込が未記入のシステムは0円として計算しています：{'、'.join(missing)}。")
 
@@ -334,19 +410,31 @@ def evaluate(
             k += 1
         per[c] = [elig, late_h, fin, extra]
 
-    # 3. related work (not eligible)
+    # 3. related work (not eligible). Each system's cost is spread on its own (step 4's flooring
+    # per amount); the parts are added up by finish year first, which gives the same sums.
     share_bp = hundredths(p.related_share_pct)
     related: list[RelatedResult] = []
     ineligible = 0
+    fin_of: dict[tuple[str, ...], int] = {}
+    each_by_fin: dict[int, int] = {}
+    last_by_fin: dict[int, int] = {}
+    scale = share_bp * (10_000 + e_bp)
     for sid in _related_ids(base, p, notes):
         s = base.by_id[sid]
         codes = base.linked_related.get(sid, ())
-        fin = max((per[c][2] for c in codes), default=last_finish)
-        cost = (s.migration_yen * share_bp * (10_000 + e_bp) + 50_000_000) // 100_000_000
-        for fy, a in spread_over_years(cost, n_years, fin).items():
-            fy_row(fy)[1] += a
+        fin = fin_of.get(codes)
+        if fin is None:
+            fin = fin_of[codes] = max((per[c][2] for c in codes), default=last_finish)
+        cost = (s.migration_yen * scale + 50_000_000) // 100_000_000
+        each = cost // n_years
+        each_by_fin[fin] = each_by_fin.get(fin, 0) + each
+        last_by_fin[fin] = last_by_fin.get(fin, 0) + cost - each * (n_years - 1)
         ineligible += cost
         related.append(RelatedResult(sid, s.name, s.migration_yen, cost, fin, codes))
+    for fin, each in each_by_fin.items():
+        for k in range(n_years - 1):
+            fy_row(fin - n_years + 1 + k)[1] += each
+        fy_row(fin)[1] += last_by_fin[fin]
     if p.related_extra:
         for fy, a in spread_over_years(p.related_extra, n_years, last_finish).items():
             fy_row(fy)[1] += a
@@ -397,10 +485,11 @@ def evaluate(
 
 
 def _parallel(p: ScenarioParams) -> str:
+    """What one late month costs under the scenario's ``parallel_rule``, in words."""
     return {
-        "new": f"新環境（現行運用経費 × {p.running_multiplier:g}倍）",
-        "old": "旧システム（現行運用経費）",
-        "both": f"新旧両方（現行運用経費 × (1 + {p.running_multiplier:g})）",
+        "new": f"新環境の運用経費（現行運用経費 × {p.running_multiplier:g}倍）",
+        "old": "旧システムの運用経費（現行運用経費 × 1）",
+        "both": f"新旧両方の運用経費（現行運用経費 × (1 + {p.running_multiplier:g})）",
     }[p.parallel_rule]
 
 
@@ -409,6 +498,8 @@ def _explain(r: SubsidyResult, base: CostBase) -> None:
     esc = f"上振れ{p.escalation_pct:g}%" if p.escalation_pct else "上振れなし"
     share = SHARE_RULES[p.share_rule]
     late = [w for w in r.by_workload.values() if w.late_months > 0]
+    n_excl = (sum(1 for sid in set(p.related_excluded) if sid in base.linked_related)
+              if p.related_rule == "linked" else 0)
     r.explanations = {
         "cap": f"補助上限額 {_fmt(r.cap)}（人口規模で一律に決まる上限。本市は約18.6億円）",
         "committed": f"令和3〜4年度予算で計上済みの {_fmt(r.committed)}",
@@ -418,7 +509,9 @@ def _explain(r: SubsidyResult, base: CostBase) -> None:
             f"{esc}で {_fmt(r.eligible_cost)}"
         ),
         "ineligible_cost": (
-            f"関連作業（{RELATED_RULES[p.related_rule]}）{len(r.related)}システムの移行経費 × {p.related_share_pct:g}%"
+            f"関連作業（{RELATED_RULES[p.related_rule]}"
+            + (f"、除外{n_excl}" if n_excl else "")
+            + f"）{len(r.related)}システムの移行経費 × {p.related_share_pct:g}%"
             f"（{esc}）" + (f" ＋ 追加 {_fmt(p.related_extra)}" if p.related_extra else "")
             + f" = {_fmt(r.ineligible_cost)}。補助の対象外"
         ),
@@ -429,7 +522,7 @@ def _explain(r: SubsidyResult, base: CostBase) -> None:
         "extra_running_cost": (
             f"遅れる{len(late)}業務で、遅れた月数だけ並行運用として{_parallel(p)}を払う額"
             f" = {_fmt(r.extra_running_cost)}"
-            if late else "遅れる業務がないため、並行運用の追加経費は0円"
+            if late else f"遅れる業務がないため0円（遅れた場合は{_parallel(p)}を月割りで数えます）"
         ),
         "shortfall": (
             f"対象経費 {_fmt(r.eligible_cost)} − 補助 {_fmt(r.subsidy_covered)} ＋ 対象外 {_fmt(r.ineligible_cost)}"
@@ -444,14 +537,18 @@ def _explain(r: SubsidyResult, base: CostBase) -> None:
     for fy in r.by_fiscal_year.values():
         fy.explanation = (
             f"{fy.label}：対象経費 {_fmt(fy.eligible_cost)} のうち補助 {_fmt(fy.subsidy_covered)}（上限残額を年度順に充当）、"
-            f"対象外 {_fmt(fy.ineligible_cost)}、並行運用 {_fmt(fy.extra_running_cost)} → 市負担 {_fmt(fy.shortfall)}"
+            f"対象外 {_fmt(fy.ineligible_cost)}、並行運用 {_fmt(fy.extra_running_cost)}"
+            + (f"（{_parallel(p)}を遅れた月数分）" if fy.extra_running_cost else "")
+            + f" → 市負担 {_fmt(fy.shortfall)}"
         )
     for w in r.by_workload.values():
         src = "・".join(w.systems) or "担当システムなし"
         lateness = (
-            f"{w.late_months:g}か月遅れて並行運用 {_fmt(w.extra_running_cost)}" if w.late_months else "期限内"
+            f"{w.late_months:g}か月遅れて並行運用 {_fmt(w.extra_running_cost)}"
+            f"（{_parallel(p)} × {w.late_months:g}/12）" if w.late_months else "期限内"
         )
+        weight = f"（重み {p.share_weights.get(w.code, 1.0):g}）" if p.share_rule == "weight" else ""
         w.explanation = (
-            f"{w.code} {w.name}：{src}の移行経費の{share}分 {_fmt(w.migration_cost)}（{esc}）"
+            f"{w.code} {w.name}：{src}の移行経費の{share}{weight}分 {_fmt(w.migration_cost)}（{esc}）"
             f"から補助 {_fmt(w.subsidy_covered)}（対象経費で按分）、{lateness} → 市負担 {_fmt(w.shortfall)}"
         )

@@ -22,11 +22,16 @@ RELATED_RULES = {
     "none": "計上しない",
 }
 PARALLEL_RULES = {
-    "new": "新環境（現行の運用経費 × 倍率）",
     "old": "旧システム（現行の運用経費）",
+    "new": "新環境（現行の運用経費 × 倍率）",
     "both": "新旧両方（現行 × (1 + 倍率)）",
 }
 DELAY_SOURCES = {"schedule": "工程表の遅れ＋シナリオの遅延月数", "manual": "シナリオの遅延月数のみ"}
+
+
+def _ids(values) -> list[str]:
+    """system_ids as strings, each once, in the order given."""
+    return list(dict.fromkeys(str(v) for v in (values or [])))
 
 
 class ParamError(ValueError):
@@ -45,15 +50,17 @@ class ScenarioParams:
     #: Workload codes that slip by ``delay_months``; ``None`` = all of them.
     slipping: list[str] | None = None
     delay_source: str = "schedule"
-    #: What a late month costs on top of the plan: the new environment (contracted for the
-    #: deadline while the old one still serves), the old system (kept alive), or both.
-    parallel_rule: str = "new"
+    #: What a late month costs on top of finishing on time: the old system kept alive (default;
+    #: the new environment is paid from the deadline either way), the new environment, or both.
+    parallel_rule: str = "old"
     share_rule: str = "equal"
     #: Weight of each workload when ``share_rule == "weight"`` (missing = 1).
     share_weights: dict[str, float] = field(default_factory=dict)
     related_rule: str = "linked"
     #: system_ids counted as related work (with "listed"; added to the linked ones with "linked").
     related_systems: list[str] = field(default_factory=list)
+    #: system_ids linked to a workload system but not counted as related work (with "linked").
+    related_excluded: list[str] = field(default_factory=list)
     related_share_pct: float = 100.0
     related_extra: int = 0
     spread_years: int = 2
@@ -86,7 +93,8 @@ class ScenarioParams:
             delay_months=float(self.delay_months),
             slipping=None if self.slipping is None else [c for c in WORKLOAD_CODES if c in set(self.slipping)],
             share_weights={str(k): float(v) for k, v in (self.share_weights or {}).items()},
-            related_systems=[str(s) for s in (self.related_systems or [])],
+            related_systems=_ids(self.related_systems),
+            related_excluded=_ids(self.related_excluded),
             related_share_pct=float(self.related_share_pct),
             related_extra=int(self.related_extra),
             spread_years=int(self.spread_years),
@@ -143,6 +151,7 @@ PARAM_LABELS: dict[str, str] = {
     "share_weights": "配分の重み（業務別）",
     "related_rule": "関連作業（補助対象外）とするシステム",
     "related_systems": "関連作業とするシステムID",
+    "related_excluded": "関連作業から除くシステムID（連携先のうち）",
     "related_share_pct": "関連システム移行経費の計上率（%）",
     "related_extra": "追加の関連作業費（円）",
     "spread_years": "移行経費を配分する年数（年）",

@@ -13,9 +13,18 @@ from sqlmodel import Session, select
 
 from migration_planner.models import Scenario
 from migration_planner.subsidy.model import FIGURE_LABELS, CostBase, SubsidyResult, evaluate
-from migration_planner.subsidy.params import PARAM_LABELS, ScenarioParams
+from migration_planner.subsidy.params import (
+    DELAY_SOURCES,
+    PARALLEL_RULES,
+    PARAM_LABELS,
+    RELATED_RULES,
+    SHARE_RULES,
+    ScenarioParams,
+)
 
 BASELINE_NAME = "ベースライン"
+RULE_CHOICES = {"parallel_rule": PARALLEL_RULES, "share_rule": SHARE_RULES, "related_rule": RELATED_RULES,
+                "delay_source": DELAY_SOURCES}
 
 
 class ScenarioError(ValueError):
@@ -207,10 +216,12 @@ class UpdateScenario:
     scenario_id: int
     new_params: ScenarioParams
     old_params: ScenarioParams | None = None
+    #: What changed, in Japanese (「補助上限額」): the undo step says 「…を変更」.
+    what: str = ""
 
     @property
     def text(self) -> str:
-        return "シナリオの前提を変更"
+        return f"シナリオの前提（{self.what}）を変更" if self.what else "シナリオの前提を変更"
 
     def apply(self, plan) -> ScenarioInfo:
         new = self.new_params.normalized()
@@ -234,9 +245,10 @@ class UpdateScenario:
 class ComparisonRow:
     key: str
     label: str
-    kind: str                   # "param" (a number the planner set) or "amount" (yen)
+    kind: str                   # "param" (a number the planner set), "amount" (yen) or "rule" (text)
     values: list                # one a scenario, in column order
-    diffs: list                 # value − the baseline's value (the baseline's own is 0)
+    diffs: list                 # value − the baseline's value (the baseline's own is 0); for a rule,
+                                # True where it differs from the baseline's
 
 
 @dataclass(slots=True)
@@ -255,8 +267,10 @@ class Comparison:
         }
 
 
-#: Parameters the comparison lists (numbers; the rest are rules shown in the scenario's form).
+#: Parameters the comparison lists as numbers.
 COMPARED_PARAMS = ("escalation_pct", "running_multiplier", "delay_months", "related_share_pct", "spread_years")
+#: Rules the comparison lists as text (the label of the choice; differences marked).
+COMPARED_RULES = ("parallel_rule", "share_rule", "related_rule", "delay_source")
 
 
 def compare(results: list[SubsidyResult], baseline_name: str | None = None) -> Comparison:
@@ -276,6 +290,12 @@ def compare(results: list[SubsidyResult], baseline_name: str | None = None) -> C
         add(key, PARAM_LABELS[key], "param", [getattr(r.params, key) for r in results])
     add("slipping_count", "遅れる業務の数", "param",
         [sum(1 for w in r.by_workload.values() if w.late_months > 0) for r in results])
+    for key in COMPARED_RULES:
+        choices = RULE_CHOICES[key]
+        values = [getattr(r.params, key) for r in results]
+        rows.append(ComparisonRow(key, PARAM_LABELS[key], "rule", [choices.get(v, v) for v in values],
+                                  [v != values[b] for v in values]))
+    add("related_count", "関連作業とするシステムの数", "param", [len(r.related) for r in results])
     for key in SubsidyResult.FIGURES:
         add(key, FIGURE_LABELS[key], "amount", [getattr(r, key) for r in results])
     return Comparison(names, names[b], rows, list(results))
