@@ -48,6 +48,7 @@ PARAM_ROWS: tuple[tuple[str, str, str], ...] = (
     ("related_share_pct", "関連システム移行経費の計上率（%）", "dec"),
     ("related_extra", "追加の関連作業費（千円）", "sen"),
     ("spread_years", "移行経費を配分する年数（年）", "int"),
+    ("parallel_rule", "遅れた月の並行運用で追加になる経費", "text"),
     ("share_rule", "システム経費の業務への配分ルール", "text"),
     ("related_rule", "関連作業（補助対象外）とするシステム", "text"),
     ("delay_source", "遅れの基準", "text"),
@@ -62,11 +63,24 @@ PARAM_NOTES = {
     "related_share_pct": "補助対象外の関連システム移行経費のうち計上する割合",
     "related_extra": "その他の関連作業費（補助対象外）",
     "spread_years": "移行経費を完了年度までの何年度に分けて支払うか（年度別の内訳に使う）",
+    "parallel_rule": "「旧システム」（現行の運用経費、既定）・「新環境」（現行 × 倍率）・「新旧両方」（現行 × (1 + 倍率)）のいずれか",
     "share_rule": "業務別の移行経費・運用経費（下の内訳の入力値）の按分方法",
     "related_rule": "下の「関連作業」に並ぶシステムの選び方（連携先＝標準化対象システムと連携する対象外システム）",
     "delay_source": "工程表の遅れ（下の内訳の入力値）を使うか",
     "slipping": "下の内訳の「遅延月数を加える」列の初期値",
 }
+#: The parallel-running rules as the sheet's input cell holds them; the formulas test the cell for these.
+PARALLEL_SHORT = {"old": "旧システム", "new": "新環境", "both": "新旧両方"}
+
+
+def parallel_h(P: dict[str, str]) -> str:
+    """Hundredths of a workload's running cost today that a late year costs, by the rule cell
+    (package docstring step 5); any other text counts as 「旧システム」, the default."""
+    mult = f"ROUND({P['running_multiplier']}*100,0)"
+    rule = P["parallel_rule"]
+    return f'IF({rule}="{PARALLEL_SHORT["new"]}",{mult},IF({rule}="{PARALLEL_SHORT["both"]}",100+{mult},100))'
+
+
 #: Short forms of the related-work rules (the long ones are in ``subsidy.params.RELATED_RULES``).
 RELATED_SHORT = {"linked": "連携先のシステム", "listed": "指定したシステムのみ", "none": "計上しない"}
 RESULT_ROWS: tuple[tuple[str, str], ...] = (
@@ -146,6 +160,8 @@ def param_value(sd: ScenarioData, key: str, kind: str):
         return SHARE_RULES.get(v, v)
     if key == "related_rule":
         return RELATED_SHORT.get(v, v)
+    if key == "parallel_rule":
+        return PARALLEL_SHORT.get(v, v)
     if key == "delay_source":
         return DELAY_SOURCES.get(v, v)
     if key == "slipping":
@@ -214,6 +230,7 @@ def build(data: ExportData) -> SubsidyLayout:
             G = f"ROUND(G{r}*100,0)"
             ann = f"ROUND(D{r}*1000,0)"
             mult = f"ROUND({P['running_multiplier']}*100,0)"
+            par = parallel_h(P)
             row(
                 Cell(code, "text"), Cell(BY_CODE[code].name, "text"),
                 Cell(sen(w.migration_cost), "in_sen"), Cell(sen(w.running_cost_today), "in_sen"),
@@ -222,8 +239,8 @@ def build(data: ExportData) -> SubsidyLayout:
                 Cell(Formula(f"=MAX(0,ROUND(E{r}*100,0)+IF(F{r}=1,ROUND({P['delay_months']}*100,0),0))/100"), "f_dec"),
                 Cell(Formula(f"=ROUND(ROUND(C{r}*1000,0)*(10000+ROUND({P['escalation_pct']}*100,0))/10000,0)/1000"), "f_sen"),
                 Cell(Formula(f"={DEADLINE_FY}+ROUNDUP({G}/1200,0)"), "f_int"),
-                Cell(Formula(f"=(INT({G}/1200)*ROUND({ann}*{mult}/100,0)"
-                             f"+ROUND({ann}*{mult}*MOD({G},1200)/120000,0))/1000"), "f_sen"),
+                Cell(Formula(f"=(INT({G}/1200)*ROUND({ann}*{par}/100,0)"
+                             f"+ROUND({ann}*{par}*MOD({G},1200)/120000,0))/1000"), "f_sen"),
                 Cell(Formula(f"=ROUND({ann}*{mult}/100,0)/1000"), "f_sen"),
             )
         last = len(rows)
@@ -306,7 +323,7 @@ def _by_year(row, layout: SubsidyLayout, sd: ScenarioData, P: dict[str, str], ye
     """The by-year grids and table of one scenario (see the module docstring). Returns its cells."""
     ycols = [get_column_letter(3 + k) for k in range(len(years))]
     N = f"ROUND({P['spread_years']},0)"
-    mult = f"ROUND({P['running_multiplier']}*100,0)"
+    par = parallel_h(P)
     name = sd.name
 
     def spread(x: str, fin: str, hdr: int, col: str) -> str:
@@ -345,7 +362,7 @@ def _by_year(row, layout: SubsidyLayout, sd: ScenarioData, P: dict[str, str], ye
         for c in ycols:
             y = f"{c}${hdr}"
             cells.append(Cell(Formula(
-                f"=IF({y}<={DEADLINE_FY},0,ROUND(ROUND($D${r}*1000,0)*{mult}"
+                f"=IF({y}<={DEADLINE_FY},0,ROUND(ROUND($D${r}*1000,0)*{par}"
                 f"*MIN(1200,MAX(0,ROUND($G${r}*100,0)-1200*({y}-{DEADLINE_FY + 1})))/120000,0)/1000)"), "f_sen"))
         row(Cell(code, "text"), Cell(BY_CODE[code].name, "text"), *cells)
     extra_tot = totals_row(b0, hdr + len(WORKLOAD_CODES))
