@@ -1,14 +1,23 @@
 """補助金試算: the subsidy shortfall what-if, with scenarios, live inputs, charts and a comparison.
 
 The figures come from ``migration_planner.subsidy`` (pure, ≈1 ms an evaluation), so every spin box
-and slider move recomputes at once; saving the scenario to the plan waits until the planner pauses
-(one undo step per pause). Charts are drawn with matplotlib, imported the first time a chart is
-shown, and redrawn shortly after the inputs settle. The schedule's lateness (seconds to compute) is
-computed off the GUI thread and folded in when it arrives.
+and slider move recomputes at once. Every change is stored in the plan at once, as an undo command
+on the shared stack: nothing the planner set lives only in a widget. Consecutive changes of one
+input (a slider drag, the digits typed into a spin box, changes less than ``MERGE_WINDOW_S`` apart)
+make one undo step (``ParamEditCommand``: ``QUndoCommand.id``/``mergeWith``).
+Charts are drawn with matplotlib, imported the first time a chart is shown, and redrawn shortly
+after the inputs settle. The schedule's lateness (seconds to compute) is computed off the GUI
+thread and folded in when it arrives.
+
+Inputs: the numbers and rules on the 「前提」 tab; how a system's costs are shared among its
+workloads (rule and weights) on 「業務への配分」; which systems count as related work (rule, share,
+extra amount, a checkable list of the systems with their 移行経費見込) on 「関連作業」
+(``ui/subsidy_editors.py``).
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -34,6 +43,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -48,6 +58,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from migration_planner.money import DISPLAY_UNITS, format_number, format_yen, to_unit
 from migration_planner.subsidy import (
@@ -77,8 +88,15 @@ from migration_planner.subsidy import (
 from migration_planner.subsidy.params import DELAY_SOURCES, PARALLEL_RULES, RELATED_RULES, SHARE_RULES
 from migration_planner.workloads import WORKLOADS
 from ui.context import PlanContext
+from ui.subsidy_editors import (
+    RelatedSystemsModel,
+    ShareWeightsModel,
+    WeightDelegate,
+    related_params,
+    search_proxy,
+)
 
-SAVE_DELAY_MS = 700      # save the scenario this long after the last change
+MERGE_WINDOW_S = 1.5     # changes of one input closer than this make one undo step
 CHART_DELAY_MS = 120     # redraw charts and the comparison this long after the last change
 OKU = 100_000_000
 
@@ -110,6 +128,47 @@ class ScenarioUndoCommand(QUndoCommand):
     def undo(self) -> None:
         self.command.revert(self.context.plan)
         self.context.notify("scenarios")
+
+
+#: What ``ParamEditCommand.id`` returns: QUndoStack offers the step just done ``mergeWith`` the next.
+PARAM_EDIT_ID = 0x5B51
+
+_clock = time.monotonic   # the merge window's clock (tests replace it)
+
+
+class ParamEditCommand(ScenarioUndoCommand):
+    """One change of one input of a scenario (an applied ``UpdateScenario``), as one undo step.
+
+    The next change of the same input of the same scenario merges into this step (``mergeWith``)
+    when it belongs to the same slider drag (``gesture``) or comes within ``MERGE_WINDOW_S`` of the
+    previous one; the merged step undoes to the state before the first change. A drag that ends
+    where it started leaves no step (``setObsolete``). QUndoStack itself never merges into the
+    saved (clean) state.
+    """
+
+    def __init__(self, context: PlanContext, command, key: str, gesture: int | None = None) -> None:
+        super().__init__(context, command)
+        self.key = key
+        self.gesture = gesture
+        self.when = _clock()
+
+    def id(self) -> int:
+        return PARAM_EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ParamEditCommand) or other.key != self.key:
+            return False
+        if other.command.scenario_id != self.command.scenario_id:
+            return False
+        same_drag = other.gesture is not None and other.gesture == self.gesture
+        if not same_drag and other.when - self.when > MERGE_WINDOW_S:
+            return False
+        self.command.new_params = other.command.new_params
+        self.when, self.gesture = other.when, other.gesture
+        self.setText(other.text())
+        if self.command.new_params == self.command.old_params:
+            self.setObsolete(True)
+        return True
 
 
 # ---------------------------------------------------------------- models
@@ -240,7 +299,7 @@ class ComparisonModel(QAbstractTableModel):
         if same_shape and cols and comparison.rows:
             self.comparison = comparison
             self.dataChanged.emit(self.index(0, 0), self.index(len(comparison.rows) - 1, len(cols)),
-                                  [Qt.ItemDataRole.DisplayRole])
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
             return
         self.beginResetModel()
         self.comparison, self.unit, self._cols = comparison, unit, cols
@@ -253,6 +312,8 @@ class ComparisonModel(QAbstractTableModel):
         return 0 if parent.isValid() else 1 + len(self._cols)
 
     def _text(self, kind: str, value, diff: bool) -> str:
+        if kind == "rule":
+            return (_tr("異なる") if value else "") if diff else value
         if kind == "amount":
             return format_yen(value, self.unit, sign=diff)
         text = format_number(value, 2).rstrip("0").rstrip(".")
@@ -272,9 +333,24 @@ class ComparisonModel(QAbstractTableModel):
                 return row.label
             i, diff = self._cols[c - 1]
             return self._text(row.kind, row.diffs[i] if diff else row.values[i], diff)
-        if role == Qt.ItemDataRole.TextAlignmentRole and c > 0:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, c)
+        if role == Qt.ItemDataRole.TextAlignmentRole and c > 0 and row.kind != "rule":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _tooltip(self, row, c: int) -> str:
+        """How the cell's figure was reached: the scenario's own explanation, or the subtraction."""
+        if c == 0:
+            return row.label
+        i, diff = self._cols[c - 1]
+        names = self.comparison.scenarios
+        if diff:
+            return _tr("「{0}」の値 − 基準「{1}」の値").format(names[i], self.comparison.baseline)
+        results = self.comparison.results
+        if row.kind == "amount" and i < len(results):
+            return results[i].explanations.get(row.key, "")
+        return _tr("シナリオ「{0}」の前提").format(names[i])
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -430,6 +506,7 @@ class _Num:
     slider: tuple[int, int, float] | None   # (min, max, value per slider step)
     money: bool = False                     # yen shown in 億円
     suffix: str = ""
+    tab: str = "main"                       # "main", "share" or "related"
 
 
 NUMERIC = (
@@ -438,15 +515,20 @@ NUMERIC = (
     _Num("escalation_pct", -50, 200, 1, 0.5, (0, 50, 1), suffix=" %"),
     _Num("running_multiplier", 0, 20, 2, 0.1, (0, 60, 0.1), suffix=" 倍"),
     _Num("delay_months", 0, 120, 1, 1, (0, 60, 1), suffix=" か月"),
-    _Num("related_share_pct", 0, 100, 0, 5, (0, 100, 1), suffix=" %"),
-    _Num("related_extra", 0, 1000, 3, 0.1, None, money=True, suffix=" 億円"),
+    _Num("related_share_pct", 0, 100, 0, 5, (0, 100, 1), suffix=" %", tab="related"),
+    _Num("related_extra", 0, 1000, 3, 0.1, None, money=True, suffix=" 億円", tab="related"),
 )
+#: The rules: their choices and the input tab they sit on (the related-work rule above its list).
 CHOICES = {
-    "delay_source": DELAY_SOURCES,
-    "parallel_rule": PARALLEL_RULES,
-    "share_rule": SHARE_RULES,
-    "related_rule": RELATED_RULES,
+    "delay_source": (DELAY_SOURCES, "main"),
+    "parallel_rule": (PARALLEL_RULES, "main"),
+    "share_rule": (SHARE_RULES, "share"),
+    "related_rule": (RELATED_RULES, "related"),
 }
+#: The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``).
+RULE_NOTES = ("parallel_rule", "share_rule", "related_rule")
+#: Names of the inputs in undo steps (「補助上限額」 etc.), by input key.
+INPUT_NAMES = {k: v.split("（")[0] for k, v in PARAM_LABELS.items()}
 
 
 class SubsidyView(QWidget):
@@ -469,7 +551,6 @@ class SubsidyView(QWidget):
         self._schedule_stale = False
         self.unit = "億円"
 
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_now)
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS, timeout=self._update_slow)
         self._build()
         context.sig_plan_opened.connect(self.reload)
@@ -507,41 +588,65 @@ class SubsidyView(QWidget):
             buttons.addWidget(b, i // 2, i % 2)
         lv.addLayout(buttons)
 
-        # inputs
+        # inputs: three tabs (the numbers and rules; sharing among workloads; related work)
+        self.input_tabs = QTabWidget(splitter)
         inputs = QWidget()
-        form = QFormLayout(inputs)
+        inputs_box = QVBoxLayout(inputs)
+        form = QFormLayout()
+        inputs_box.addLayout(form)
+        inputs_box.addStretch(1)          # the rows keep their height; the space goes below them
+        share_page = QWidget()
+        share_form = QFormLayout(share_page)
+        related_page = QWidget()
+        related_form = QFormLayout(related_page)
+        forms = {"main": form, "share": share_form, "related": related_form}
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.sliders: dict[str, QSlider] = {}
+        self._gesture = 0                      # numbers each slider drag (one undo step)
         for n in NUMERIC:
-            spin = QDoubleSpinBox(inputs)
+            page = forms[n.tab]
+            spin = QDoubleSpinBox(page.parentWidget())
             spin.setRange(n.minimum, n.maximum)
             spin.setDecimals(n.decimals)
             spin.setSingleStep(n.step)
+            spin.setGroupSeparatorShown(True)
             spin.setSuffix(self.tr(n.suffix))
             spin.valueChanged.connect(lambda _v, key=n.key: self._spin_changed(key))
             self.spins[n.key] = spin
             row = QHBoxLayout()
             row.addWidget(spin)
             if n.slider:
-                slider = QSlider(Qt.Orientation.Horizontal, inputs)
+                slider = QSlider(Qt.Orientation.Horizontal, page.parentWidget())
                 slider.setRange(n.slider[0], n.slider[1])
                 slider.valueChanged.connect(lambda v, key=n.key: self._slider_changed(key, v))
+                slider.sliderPressed.connect(self._drag_started)
                 self.sliders[n.key] = slider
                 row.addWidget(slider, 1)
-            form.addRow(self.tr(PARAM_LABELS[n.key].replace("（円）", "（億円）")), row)
+            page.addRow(self.tr(PARAM_LABELS[n.key].replace("（円）", "（億円）")), row)
         self.spread_spin = QSpinBox(inputs)
         self.spread_spin.setRange(1, 10)
         self.spread_spin.setSuffix(self.tr(" 年"))
-        self.spread_spin.valueChanged.connect(lambda _v: self._input_changed())
+        self.spread_spin.valueChanged.connect(lambda _v: self._input_changed("spread_years"))
         form.addRow(self.tr(PARAM_LABELS["spread_years"]), self.spread_spin)
         self.combos: dict[str, QComboBox] = {}
-        for key, choices in CHOICES.items():
-            combo = QComboBox(inputs)
+        self.rule_notes: dict[str, QLabel] = {}
+        for key, (choices, tab) in CHOICES.items():
+            page = forms[tab]
+            combo = QComboBox(page.parentWidget())
             for value, label in choices.items():
                 combo.addItem(self.tr(label), value)
-            combo.currentIndexChanged.connect(lambda _i: self._input_changed())
+            combo.currentIndexChanged.connect(lambda _i, key=key: self._input_changed(key))
             self.combos[key] = combo
-            form.addRow(self.tr(PARAM_LABELS[key]), combo)
+            page.addRow(self.tr(PARAM_LABELS[key]), combo)
+            if key in RULE_NOTES:
+                note = QLabel(page.parentWidget())
+                note.setWordWrap(True)
+                note.setStyleSheet("color: #555")
+                self.rule_notes[key] = note
+                page.addRow(note)
+        for key, notes in self._rule_notes().items():
+            for i, value in enumerate(CHOICES[key][0]):
+                self.combos[key].setItemData(i, notes[value], Qt.ItemDataRole.ToolTipRole)
         self.slipping_list = QListWidget(inputs)
         self.slipping_list.setMaximumHeight(150)
         for w in WORKLOADS:
@@ -549,15 +654,52 @@ class SubsidyView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, w.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-        self.slipping_list.itemChanged.connect(lambda _i: self._input_changed())
+        self.slipping_list.itemChanged.connect(lambda _i: self._input_changed("slipping"))
         form.addRow(self.tr(PARAM_LABELS["slipping"]), self.slipping_list)
         self.error_label = QLabel(inputs)
         self.error_label.setStyleSheet("color: #cc0000")
         self.error_label.setWordWrap(True)
         form.addRow(self.error_label)
-        scroll = QScrollArea(splitter)
+        scroll = QScrollArea(self.input_tabs)
         scroll.setWidget(inputs)
         scroll.setWidgetResizable(True)
+        self.input_tabs.addTab(scroll, self.tr("前提"))
+
+        # how a system's costs are shared among its workloads
+        self.share_model = ShareWeightsModel(self)
+        self.share_model.sig_weight_edited.connect(self._weight_edited)
+        self.share_table = QTableView(share_page)
+        self.share_table.setModel(self.share_model)
+        self.share_table.setItemDelegateForColumn(ShareWeightsModel.WEIGHT, WeightDelegate(self.share_table))
+        self.share_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.share_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.share_table.horizontalHeader().setStretchLastSection(True)
+        self.share_table.setWordWrap(False)
+        share_form.addRow(self.share_table)
+        self.input_tabs.addTab(share_page, self.tr("業務への配分"))
+
+        # which systems count as related work (not eligible)
+        self.related_model = RelatedSystemsModel(self)
+        self.related_model.sig_related_toggled.connect(self._related_toggled)
+        self.related_proxy = search_proxy(self.related_model, self)
+        self.related_filter = QLineEdit(related_page)
+        self.related_filter.setPlaceholderText(self.tr("システムIDまたは名前で絞り込み"))
+        self.related_filter.setClearButtonEnabled(True)
+        self.related_filter.textChanged.connect(self.related_proxy.setFilterFixedString)
+        related_form.addRow(self.tr("絞り込み"), self.related_filter)
+        self.related_table = QTableView(related_page)
+        self.related_table.setModel(self.related_proxy)
+        self.related_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.related_table.horizontalHeader().setStretchLastSection(True)
+        self.related_table.setWordWrap(False)
+        for col, width in ((0, 80), (1, 80), (2, 180), (3, 90), (4, 180), (5, 90)):
+            self.related_table.setColumnWidth(col, width)
+        related_form.addRow(self.related_table)
+        self.related_summary = QLabel(related_page)
+        self.related_summary.setWordWrap(True)
+        self.related_summary.setStyleSheet("color: #555")
+        related_form.addRow(self.related_summary)
+        self.input_tabs.addTab(related_page, self.tr("関連作業"))
 
         # results
         right = QWidget(splitter)
@@ -625,6 +767,34 @@ class SubsidyView(QWidget):
         inputs.setMinimumWidth(520)
         self._enable(False)
 
+    def _rule_notes(self) -> dict[str, dict[str, str]]:
+        """One line per choice of a rule: what it counts and why (shown under the choice)."""
+        return {
+            "parallel_rule": {
+                "old": self.tr("既定。遅れた1か月ごとに旧システムを動かし続ける費用（現行の運用経費の12分の1）を数えます。"
+                               "新環境の運用経費は期限どおりでも期限後に払うため、遅れで増えるのは旧システムの分です。"),
+                "new": self.tr("遅れた1か月ごとに新環境（ガバメントクラウド）の運用経費（現行 × 倍率の12分の1）を数えます。"
+                               "旧システムの経費は通常予算で続くとみる見方で、期限どおりでも払う新環境の経費を遅れの費用に含めます。"),
+                "both": self.tr("遅れた1か月ごとに新旧両方の運用経費（現行 × (1 + 倍率) の12分の1）を数えます（最も大きく見る見方）。"),
+            },
+            "share_rule": {
+                "equal": self.tr("複数の業務を担うシステムの経費を、その業務に均等に分けます（例：4業務なら1/4ずつ）。"),
+                "weight": self.tr("下の表の重みの比で分けます（重み0の業務は0円、指定しない業務は1）。重みのセルをダブルクリックして編集します。"),
+            },
+            "related_rule": {
+                "linked": self.tr("標準化対象システムと連携する対象外システムを自動で数えます。"
+                                  "下の表でチェックを外すと除外、ほかのシステムにチェックすると追加します。"),
+                "listed": self.tr("下の表でチェックしたシステムだけを数えます。"),
+                "none": self.tr("関連作業を数えません（補助対象外経費は追加の関連作業費だけになります）。"),
+            },
+        }
+
+    def _show_rule_notes(self) -> None:
+        notes = self._rule_notes()
+        for key, label in self.rule_notes.items():
+            label.setText(notes[key].get(getattr(self.params, key), ""))
+        self.combos["parallel_rule"].setToolTip(notes["parallel_rule"][self.params.parallel_rule])
+
     def _enable(self, on: bool) -> None:
         for w in (self.add_button, self.duplicate_button, self.rename_button, self.delete_button):
             w.setEnabled(on)
@@ -634,7 +804,6 @@ class SubsidyView(QWidget):
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
         """Re-read the plan: systems, scenarios (creating the baseline) and the schedule."""
-        self._save_timer.stop()
         plan = self.context.plan
         if plan is None:
             self.base, self.result, self.scenario_id = None, None, None
@@ -680,7 +849,6 @@ class SubsidyView(QWidget):
         if not current.isValid():
             return
         wanted = current.data(ScenarioListModel.IdRole)
-        self.save_now()                      # may reload the list (the saved state)
         self._select_row(self.scenario_model.row_of(wanted))
 
     def _scenarios_changed(self) -> None:
@@ -696,8 +864,7 @@ class SubsidyView(QWidget):
         with QSignalBlocker(self.scenario_list.selectionModel()):
             self.scenario_list.setCurrentIndex(self.scenario_model.index(row))
         if items[row].params != self.params:
-            # Undo (or another view) changed the stored assumptions: they win over unsaved input.
-            self._save_timer.stop()
+            # Undo/redo (or another view) changed the stored assumptions: show them.
             self._load_scenario(items[row])
         else:
             self._enable(True)
@@ -775,24 +942,72 @@ class SubsidyView(QWidget):
         if self._loading:
             return
         self._sync_slider(next(n for n in NUMERIC if n.key == key))
-        self._input_changed()
+        self._input_changed(key)
 
     def _slider_changed(self, key: str, value: int) -> None:
         n = next(n for n in NUMERIC if n.key == key)
         self.spins[key].setValue(value * n.slider[2])   # the spin box's signal does the rest
 
-    def _input_changed(self) -> None:
+    def _drag_started(self) -> None:
+        """A slider was pressed: its moves until release are one undo step."""
+        self._gesture += 1
+
+    def _current_gesture(self, key: str) -> int | None:
+        slider = self.sliders.get(key)
+        return self._gesture if slider is not None and slider.isSliderDown() else None
+
+    def _input_changed(self, key: str) -> None:
+        """An input changed: store the scenario at once (one undo step per input gesture)."""
         if self._loading or self.context.plan is None:
             return
         try:
-            self.params = self._read_inputs()
+            params = self._read_inputs()
         except ParamError as exc:
             self.error_label.setText(str(exc))
             return
+        self.commit(key, params)
+
+    def _weight_edited(self, code: str, weight: float) -> None:
+        weights = dict(self.params.share_weights)
+        weights[code] = weight
+        self.commit(f"share_weights:{code}", self.params.with_(share_weights=weights),
+                    what=self.tr("配分の重み（{0}）").format(code))
+
+    def _related_toggled(self, system_id: str, counted: bool) -> None:
+        if self.base is None:
+            return
+        self.commit(f"related:{system_id}", related_params(self.params, self.base, system_id, counted),
+                    what=self.tr("関連作業（{0}）").format(system_id))
+
+    def commit(self, key: str, params: ScenarioParams, *, what: str | None = None) -> bool:
+        """Store ``params`` as the current scenario's assumptions now and show the new figures.
+
+        The change goes on the shared undo stack as a :class:`ParamEditCommand` keyed by ``key``
+        (the input), so consecutive changes of one input merge into one undo step. Nothing is
+        left pending: what the inputs show is what the plan holds. Returns False when nothing was
+        stored (no change, no scenario, or the plan refused it: the inputs then show the stored state).
+        """
+        plan, sid = self.context.plan, self.scenario_id
+        if plan is None or sid is None or params == self.params:
+            return False
+        command = UpdateScenario(sid, params, old_params=self.params,
+                                 what=what or self.tr(INPUT_NAMES.get(key, key)))
+        try:
+            command.apply(plan)
+        except (ScenarioError, ParamError) as exc:
+            self.error_label.setText(str(exc))
+            self._write_inputs(self.params)      # back to what the plan holds
+            return False
+        except SQLAlchemyError as exc:
+            self.error_label.setText(self.tr("プランに保存できなかったため、変更を取り消しました（{0}）。").format(
+                type(exc).__name__))
+            self._write_inputs(self.params)
+            return False
         self.error_label.setText("")
+        self.params = command.new_params.normalized()
         self.recompute()
-        if self.scenario_id is not None:
-            self._save_timer.start()
+        self.context.undo_stack.push(ParamEditCommand(self.context, command, key, self._current_gesture(key)))
+        return True
 
     def _unit_changed(self) -> None:
         self.unit = self.unit_combo.currentData()
@@ -825,6 +1040,10 @@ class SubsidyView(QWidget):
         self.notes_label.setText("" if r is None else "\n".join(r.notes))
         self.fy_model.set_result(r, self.unit)
         self.workload_model.set_result(r, self.unit)
+        self.share_model.set_state(self.base, self.params, self.unit)
+        self.related_model.set_state(self.base, self.params, r, self.unit)
+        self.related_summary.setText("" if r is None else r.explanations.get("ineligible_cost", ""))
+        self._show_rule_notes()
 
     def refresh_now(self) -> None:
         """Redraw the charts and the comparison now instead of after the short pause."""
@@ -846,30 +1065,19 @@ class SubsidyView(QWidget):
                 params = self.params if info.id == self.scenario_id else info.params
                 late_i, note = self._late(params)
                 results.append(r if info.id == self.scenario_id else
-                               evaluate(self.base, params, late_i, scenario=info.name, explain=False))
+                               evaluate(self.base, params, late_i, scenario=info.name))
                 if info.is_baseline:
                     baseline_name = info.name
             self.comparison_model.set_comparison(compare(results, baseline_name), self.unit)
         for chart in self.charts.values():
             chart.set_data(r, self.tornado_rows, self.unit)
 
-    # ------------------------------------------------------------ saving and scenario commands
-    def save_now(self) -> None:
-        """Save pending input changes to the current scenario (one undo step)."""
-        self._save_timer.stop()
-        plan, sid = self.context.plan, self.scenario_id
-        if plan is None or sid is None:
-            return
-        stored = next((i for i in list_scenarios(plan) if i.id == sid), None)
-        if stored is None or stored.params == self.params:
-            return
-        self._push(UpdateScenario(sid, self.params))
-
+    # ------------------------------------------------------------ scenario commands
     def _push(self, command) -> object:
         """Apply ``command`` to the plan; on success put it on the shared undo stack."""
         try:
             result = command.apply(self.context.plan)
-        except (ScenarioError, ParamError) as exc:
+        except (ScenarioError, ParamError, SQLAlchemyError) as exc:
             QMessageBox.warning(self, self.tr("シナリオ"), str(exc))
             return None
         self.context.undo_stack.push(ScenarioUndoCommand(self.context, command))
@@ -883,7 +1091,6 @@ class SubsidyView(QWidget):
         """A new what-if with the default assumptions (domain.md §5)."""
         if self.context.plan is None:
             return None
-        self.save_now()
         if name is None:
             taken = {i.name for i in self.scenario_model.items}
             default = next(f"シナリオ{n}" for n in range(1, 1000) if f"シナリオ{n}" not in taken)
@@ -896,7 +1103,6 @@ class SubsidyView(QWidget):
     def duplicate_scenario(self, name: str | None = None) -> ScenarioInfo | None:
         if self.context.plan is None or self.scenario_id is None:
             return None
-        self.save_now()
         command = duplicate_command(self.context.plan, self.scenario_id, name)
         if name is None:
             asked = self._ask_name(self.tr("シナリオの複製"), command.name)
@@ -916,7 +1122,6 @@ class SubsidyView(QWidget):
         info = self._current_info()
         if info is None:
             return False
-        self.save_now()
         if new_name is None:
             new_name = self._ask_name(self.tr("シナリオ名の変更"), info.name)
             if new_name is None:
@@ -930,10 +1135,8 @@ class SubsidyView(QWidget):
         if info.is_baseline:
             QMessageBox.information(self, self.tr("シナリオ"), self.tr("ベースラインは削除できません。"))
             return False
-        self.save_now()
         return bool(self._push(DeleteScenario(info.id)))
 
     def closeEvent(self, event) -> None:
-        self.save_now()
         self.wait_for_schedule()
         super().closeEvent(event)
