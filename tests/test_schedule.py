@@ -26,10 +26,19 @@ from migration_planner.schedule import (
     solve,
 )
 from migration_planner.schedule import catalog
-from migration_planner.schedule.commands import CapacityCommand, EdgeCommand, EstimateCommand, ProgressCommand
+from migration_planner.schedule.commands import (
+    BlackoutCommand,
+    CapacityCommand,
+    EdgeCommand,
+    EstimateCommand,
+    FlagsCommand,
+    ProgressCommand,
+)
 from migration_planner.schedule.graph import CycleError, cpm, levelize
+from migration_planner.schedule.planner import monte_carlo
 from migration_planner.schedule.steps import BUILD_AND_TEST, DONE, N_STEPS, NOT_APPLICABLE, PHASES, STEPS, progress_fraction
 from migration_planner.store import Plan
+from migration_planner.tasks import Cancelled, TaskState
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 11, 21)
@@ -394,7 +403,60 @@ def test_estimate_capacity_and_progress_commands_round_trip(plan):
     assert catalog.raw_step_states(plan, ["14"])[("14", 1)] is None
 
 
+def test_blackout_and_cause_flag_commands_round_trip_and_refuse_bad_input(plan):
+    cmd = BlackoutCommand.make(plan, [6, 4, 5, 6])
+    assert (cmd.new, cmd.old) == ((4, 5, 6), (4, 5))
+    cmd.apply(plan)
+    assert catalog.blackout_months(plan) == (4, 5, 6)
+    assert schedule_inputs(plan).blackout == (4, 5, 6)
+    cmd.inverse().apply(plan)
+    assert catalog.blackout_months(plan) == (4, 5)
+    for bad, words in ((range(1, 13), "すべての月"), ([0], "1〜12"), ([13], "1〜12"), (["x"], "1〜12")):
+        with pytest.raises(ScheduleError, match=words):
+            BlackoutCommand.make(plan, bad)
+    assert BlackoutCommand.make(plan, []).new == ()  # no blackout at all is allowed
+    flags = FlagsCommand.make(plan, "16", [catalog.FLAG_MAINFRAME, catalog.FLAG_CUSTOM_BUILT])
+    assert flags.new == (catalog.FLAG_CUSTOM_BUILT, catalog.FLAG_MAINFRAME) and flags.old == ()
+    flags.apply(plan)
+    assert catalog.workload_flags(plan) == {"16": [catalog.FLAG_CUSTOM_BUILT, catalog.FLAG_MAINFRAME]}
+    flags.inverse().apply(plan)
+    assert catalog.workload_flags(plan) == {}
+    with pytest.raises(ScheduleError, match="遅延要因"):
+        FlagsCommand.make(plan, "16", ["bogus"])
+    with pytest.raises(ScheduleError, match="99"):
+        FlagsCommand.make(plan, "99", [])
+
+
 # ---------------------------------------------------------------- Monte Carlo
+def test_monte_carlo_on_a_plan_equals_solving_with_samples_and_leaves_the_plan_alone(city):
+    inp = schedule_inputs(city)
+    plain = solve(inp, AS_OF)
+    both = solve(inp, AS_OF, samples=400, seed=2)
+    later = monte_carlo(plain, samples=400, seed=2)
+    key = lambda r: [(w.p_on_time, w.p_extended, w.p50, w.p80) for w in r.workloads]  # noqa: E731
+    assert key(later) == key(both) and later.overall == both.overall
+    assert all(w.p_on_time is None for w in plain.workloads) and plain.samples == 0
+    assert later.samples == 400 and later.model is plain.model
+
+
+def test_solve_reports_progress_and_honours_cancellation(city):
+    inp = schedule_inputs(city)
+    seen = []
+    solve(inp, AS_OF, samples=3000, seed=0, state=TaskState(lambda f, m: seen.append(f)))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen) and len(seen) >= 5
+    calls = []
+
+    def stop_half_way(fraction, _message):
+        calls.append(fraction)
+        if fraction >= 0.5:
+            state.cancel()  # honoured at the next report
+
+    state = TaskState(stop_half_way)
+    with pytest.raises(Cancelled):
+        solve(inp, AS_OF, samples=3000, seed=0, state=state)
+    assert max(calls) < 1.0
+
+
 def test_monte_carlo_is_reproducible_under_a_seed(city):
     a = compute_schedule(city, AS_OF, samples=500, seed=3)
     b = compute_schedule(city, AS_OF, samples=500, seed=3)

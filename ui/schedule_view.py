@@ -1,18 +1,22 @@
 """The workloads' schedule: dependency graph on a time axis, Gantt chart, and table, in one view.
 
-``ScheduleView`` hosts the three as tabs beside a side panel that shows the selected workload's plan
-(its 40 steps, dates and progress, each step's status editable) and the edit controls: vendor
-capacity, per-step duration estimates, and linkage edges. Every edit is a core command wrapped in a
-``QUndoCommand`` on the shared stack, then ``context.notify("schedule")``; the view re-plans at once
-(≈ 15 ms for the 20 workloads) with a small Monte Carlo run (``QUICK_SAMPLES``) for P(on time).
-matplotlib is imported only when a chart is first shown.
-"""
+``ScheduleView`` hosts the three as tabs beside a side panel that shows the selected workload's plan:
+its causes of delay (planner's flags) and its 40 steps with status and as-of date editable
+(:mod:`ui.schedule_steps`). The edit controls are vendor capacity, blackout months
+(:mod:`ui.schedule_editors`), per-step duration estimates and linkage edges. Every edit is a core
+command wrapped in a ``QUndoCommand`` on the shared stack, then ``context.notify("schedule")``.
 
+Re-planning never blocks the window for long: the deterministic plan of the 20 workloads (≈ 15 ms) is
+shown at once and a small Monte Carlo run (``QUICK_SAMPLES``) fills P(on time) from a worker thread;
+a larger plan is re-planned wholly in the background. Either way the latest edit wins: a newer one
+cancels the stale run. 「モンテカルロ（1万回）」 runs ``FULL_SAMPLES`` with a progress dialog that can
+cancel. matplotlib is imported only when a chart is first shown.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -34,13 +39,24 @@ from PySide6.QtWidgets import (
 )
 
 from migration_planner.schedule import catalog
-from migration_planner.schedule.commands import CapacityCommand, EdgeCommand, EstimateCommand, ProgressCommand
-from migration_planner.schedule.planner import LATE, MIGRATED, ScheduleResult, compute_schedule
-from migration_planner.schedule.steps import STATUSES, STEPS
+from migration_planner.schedule.commands import (
+    BlackoutCommand,
+    CapacityCommand,
+    EdgeCommand,
+    EstimateCommand,
+    FlagsCommand,
+    ProgressCommand,
+)
+from migration_planner.schedule.planner import LATE, MIGRATED, ScheduleResult, compute_schedule, monte_carlo
+from migration_planner.schedule.steps import N_STEPS, STEPS
 from migration_planner.workloads import WORKLOAD_CODES, workload_label
 from ui.context import PlanContext
+from ui.schedule_editors import BlackoutEditor, CauseFlagsEditor
+from ui.schedule_steps import StepsTable
+from ui.workers import Job, LatestWins
 
-QUICK_SAMPLES = 300
+QUICK_SAMPLES = 300      # after each edit, in the background
+FULL_SAMPLES = 10_000    # the 「モンテカルロ（1万回）」 button, with progress and cancel
 STATUS_COLOURS = {MIGRATED: "#2e7d32", "期限内": "#1565c0", LATE: "#c62828"}
 
 
@@ -90,6 +106,16 @@ class ScheduleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(result.workloads) if result else []
         self.endResetModel()
+
+    def update_probabilities(self, result: ScheduleResult) -> None:
+        """The same plan with P columns filled (a Monte Carlo run): change those cells only."""
+        if len(result.workloads) != len(self._rows) or any(
+                a.code != b.code for a, b in zip(result.workloads, self._rows)):
+            self.set_result(result)
+            return
+        self._rows = list(result.workloads)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 6), self.index(len(self._rows) - 1, 7), [Qt.DisplayRole, Qt.UserRole])
 
     def workload(self, row: int):
         return self._rows[row]
@@ -329,6 +355,15 @@ class ScheduleView(QWidget):
 
     sig_replanned = Signal()
     """The schedule was recomputed (after an edit, an undo or a new plan)."""
+    sig_simulated = Signal(int)
+    """A Monte Carlo run filled the P(on time) columns (its number of samples)."""
+
+    #: Re-plan on the GUI thread (then Monte Carlo in the background) while the plan is this small:
+    #: the 20 workloads' ≈ 900 tasks take ≈ 15 ms. A larger task graph, or an inventory so large that
+    #: reading its systems takes long, is re-planned wholly in the background (latest edit wins).
+    #: Size, not a measured time, decides, so that the same edit behaves the same on a busy machine.
+    INLINE_MAX_TASKS = 5_000
+    INLINE_MAX_SYSTEMS = 20_000
 
     def __init__(self, context: PlanContext, parent=None) -> None:
         super().__init__(parent)
@@ -336,8 +371,11 @@ class ScheduleView(QWidget):
         self.result: ScheduleResult | None = None
         self.selected: str | None = None
         self._shown = False
+        self._edges: list[tuple[str, str]] = []
+        self._full_job: Job | None = None
+        self.runner = LatestWins(self)
 
-        # Controls.
+        # Controls, first row: capacity and linkage edges.
         self.capacity = QSpinBox(self)
         self.capacity.setRange(1, 20)
         self.capacity.setPrefix(self.tr("ベンダごとの同時移行数 "))
@@ -365,6 +403,28 @@ class ScheduleView(QWidget):
         top.addWidget(remove)
         top.addStretch(1)
 
+        # Second row: blackout months, the full Monte Carlo run, and what is running in the background.
+        self.blackout = BlackoutEditor(self)
+        self.blackout.sig_months_changed.connect(self.set_blackout_months)
+        self.full_mc_button = QPushButton(self.tr("モンテカルロ（1万回）"), self)
+        self.full_mc_button.setToolTip(self.tr("所要日数のばらつきを1万回試行して P(期限内) を求め直します（中止できます）"))
+        self.full_mc_button.clicked.connect(self.run_full_monte_carlo)
+        self.mc_label = QLabel("", self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 1000)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.runner.sig_running.connect(self._running)
+        self.runner.sig_progress.connect(lambda f, _m: self.busy.setValue(int(f * 1000)))
+        second = QHBoxLayout()
+        second.addWidget(self.blackout)
+        second.addSpacing(12)
+        second.addWidget(self.full_mc_button)
+        second.addWidget(self.mc_label)
+        second.addWidget(self.busy)
+        second.addStretch(1)
+
         # Charts and table.
         self.graph = WorkloadGraph(self)
         self.gantt = GanttChart(self)
@@ -377,17 +437,19 @@ class ScheduleView(QWidget):
         self.graph.sig_workload_clicked.connect(self.select)
         self.table.sig_workload_selected.connect(self.select)
 
-        # Side panel: the selected workload's plan and per-step status editor.
+        # Side panel: the selected workload's plan, its causes of delay and its steps' progress.
         self.side_title = QLabel(self.tr("業務をクリックすると計画を表示します"), self)
         self.side_title.setWordWrap(True)
-        self.steps = QTableWidget(0, 5, self)
-        self.steps.setHorizontalHeaderLabels([self.tr("手順"), self.tr("状況"), self.tr("開始"), self.tr("完了"), self.tr("日数")])
-        self.steps.verticalHeader().setVisible(False)
+        self.flags = CauseFlagsEditor(self)
+        self.flags.sig_flags_changed.connect(self.set_flags)
+        self.steps = StepsTable(self)
+        self.steps.sig_edit.connect(self.set_step_states)
         self.estimates_button = QPushButton(self.tr("所要日数を編集…"), self)
         self.estimates_button.clicked.connect(self.edit_estimates)
         side = QWidget(self)
         sl = QVBoxLayout(side)
         sl.addWidget(self.side_title)
+        sl.addWidget(self.flags)
         sl.addWidget(self.steps, 1)
         sl.addWidget(self.estimates_button)
 
@@ -395,38 +457,146 @@ class ScheduleView(QWidget):
         split.addWidget(self.tabs)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addLayout(second)
         lay.addWidget(self.message)
         lay.addWidget(split, 1)
 
         context.sig_plan_opened.connect(self.reload)
         context.sig_systems_changed.connect(self.reload)
         context.sig_schedule_changed.connect(self.reload)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting)
         if context.plan is not None:
             self.reload()
 
     # ------------------------------------------------------------ re-planning
+    def replans_inline(self) -> bool:
+        """Whether the next re-plan runs on the GUI thread (a small task graph and inventory)."""
+        tasks = len(WORKLOAD_CODES) * N_STEPS
+        return tasks <= self.INLINE_MAX_TASKS and self.context.plan.system_count() <= self.INLINE_MAX_SYSTEMS
+
     def reload(self) -> None:
+        """Re-plan after an edit, an undo or a new plan. The deterministic plan is shown at once when
+        it is small (then Monte Carlo fills P(on time) from the background); otherwise the whole
+        re-plan runs in the background. A newer edit cancels a stale run."""
         plan = self.context.plan
+        self._cancel_full_run()
         if plan is None:
+            self.runner.cancel()
             self.result = None
             self.table.model.set_result(None)
+            self.steps.set_workload(None, [], [])
             return
+        self.message.setText("")
         self.capacity.blockSignals(True)
         self.capacity.setValue(catalog.vendor_capacity(plan))
         self.capacity.blockSignals(False)
+        self.blackout.show_months(catalog.blackout_months(plan))
+        self._edges = catalog.edges(plan)
+        if not self.replans_inline():
+            self.mc_label.setText(self.tr("再計算中…"))
+            self._fill_side()  # the recorded progress at once; the dates follow with the plan
+            self.runner.submit(lambda state: compute_schedule(plan, samples=QUICK_SAMPLES, seed=0, state=state),
+                               self._background_plan_done, self._failed)
+            return
         try:
-            self.result = compute_schedule(plan, samples=QUICK_SAMPLES, seed=0)
+            result = compute_schedule(plan)
         except catalog.ScheduleError as exc:
+            self.runner.cancel()
             self.message.setText(str(exc))
             return
-        self.table.model.set_result(self.result)
-        self._edges = catalog.edges(plan)
+        self._show(result)
+        self.mc_label.setText(self.tr("P(期限内)：計算中…"))
+        self.runner.submit(lambda state: monte_carlo(result, samples=QUICK_SAMPLES, seed=0, state=state),
+                           self._apply_simulation, self._failed)
+
+    def _background_plan_done(self, result: ScheduleResult) -> None:
+        self._show(result)
+        self._apply_simulation(result)
+
+    def _show(self, result: ScheduleResult) -> None:
+        self.result = result
+        self.table.model.set_result(result)
         self._draw_current()
         self._fill_side()
         self.sig_replanned.emit()
+
+    def _apply_simulation(self, result: ScheduleResult) -> None:
+        """A Monte Carlo run of the plan on show finished: fill the P columns."""
+        if self.result is None or result.model is not self.result.model:
+            return  # a stale run of an earlier plan (latest-wins drops most; this is the backstop)
+        self.result = result
+        self.table.model.update_probabilities(result)
+        self._apply_label_for(result)
+        self.sig_simulated.emit(result.samples)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, catalog.ScheduleError):
+            self.message.setText(str(exc))
+        else:
+            self.message.setText(self.tr("スケジュールを計算できませんでした：{0}").format(exc))
+        self.mc_label.setText("")
+
+    def _running(self, running: bool) -> None:
+        self.busy.setVisible(running)
+        if running:
+            self.busy.setValue(0)
+
+    def run_full_monte_carlo(self, samples: int = FULL_SAMPLES) -> Job | None:
+        """Monte Carlo with ``samples`` runs in a worker, with a cancellable progress dialog."""
+        if self.result is None:
+            return None
+        self.runner.cancel()  # its quick run would be overwritten anyway
+        self._cancel_full_run()
+        base = self.result
+
+        def done(result: ScheduleResult) -> None:
+            self._apply_simulation(result)
+
+        def failed(exc: BaseException) -> None:
+            self.message.setText(self.tr("シミュレーションに失敗しました：{0}").format(exc))
+
+        self._full_job = Job(self, self.tr("モンテカルロ・シミュレーション（{0} 回）").format(f"{samples:,}"),
+                             lambda state: monte_carlo(base, samples=samples, seed=0, state=state), done, failed)
+        self._full_job.sig_finished.connect(self._full_run_finished)
+        self.mc_label.setText(self.tr("P(期限内)：モンテカルロ {0} 回を計算中…").format(f"{samples:,}"))
+        return self._full_job.start()
+
+    def _full_run_finished(self) -> None:
+        job, self._full_job = self._full_job, None
+        if job is not None and job.worker.state.cancelled and self.result is not None:
+            self._apply_label_for(self.result)
+
+    def _apply_label_for(self, result: ScheduleResult) -> None:
+        if result.samples:
+            self.mc_label.setText(self.tr("P(期限内)：モンテカルロ {0} 回（乱数の種 {1}）").format(
+                f"{result.samples:,}", result.seed))
+        else:
+            self.mc_label.setText("")
+
+    def _cancel_full_run(self) -> None:
+        if self._full_job is not None and self._full_job.running:
+            self._full_job.cancel()
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Cancel what runs in the background. Re-plans' threads end on their own (held by
+        ``ui.workers``); the 1万回 run's thread belongs to this view, so ``wait`` waits for it."""
+        self.runner.cancel()
+        job = self._full_job
+        self._cancel_full_run()
+        if wait and job is not None:
+            job.worker.wait(10_000)
+
+    def _quitting(self) -> None:
+        self.shutdown(wait=True)
+
+    def closeEvent(self, event) -> None:
+        self.shutdown(wait=True)
+        super().closeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -454,6 +624,31 @@ class ScheduleView(QWidget):
     def set_capacity(self, value: int) -> None:
         self.capacity.setValue(value)
 
+    def set_blackout_months(self, months) -> bool:
+        """Make ``months`` the blackout months (undoable); an impossible choice is refused with a
+        message and the boxes show the months in force again."""
+        plan = self.context.plan
+        if plan is None:
+            return False
+        try:
+            cmd = BlackoutCommand.make(plan, months)
+        except catalog.ScheduleError as exc:
+            self.message.setText(str(exc))
+            self.blackout.show_months(catalog.blackout_months(plan))
+            return False
+        if cmd.new == cmd.old:
+            return False
+        self.push(cmd)
+        return True
+
+    def set_flags(self, code: str, flags) -> None:
+        """Record the planner's causes of delay for ``code`` (undoable)."""
+        plan = self.context.plan
+        if plan is not None:
+            cmd = FlagsCommand.make(plan, code, flags)
+            if cmd.new != cmd.old:
+                self.push(cmd)
+
     def edit_edge(self, provider: str, consumer: str, add: bool) -> bool:
         """Add or remove a linkage edge; a cycle is refused with its names in the message line."""
         plan = self.context.plan
@@ -471,10 +666,21 @@ class ScheduleView(QWidget):
         self.push(EdgeCommand(provider, consumer, add))
         return True
 
-    def set_step_status(self, code: str, step_no: int, status: str) -> None:
-        state = catalog.StepState(status, dt.date.today())
-        self.push(ProgressCommand.make(self.context.plan, {(code, step_no): state},
-                                       self.tr("進捗を変更：") + f"{workload_label(code)} 手順{step_no}"))
+    def set_step_states(self, states: dict) -> None:
+        """Record steps' states ``{(code, step_no): StepState}`` as one undoable edit."""
+        if not states or self.context.plan is None:
+            return
+        codes = sorted({c for c, _ in states})
+        if len(states) == 1:
+            (code, step_no), = states
+            label = self.tr("進捗を変更：") + f"{workload_label(code)} " + self.tr("手順{0}").format(step_no)
+        else:
+            label = self.tr("進捗を変更：") + "、".join(workload_label(c) for c in codes) \
+                + " " + self.tr("{0}手順").format(len(states))
+        self.push(ProgressCommand.make(self.context.plan, states, label))
+
+    def set_step_status(self, code: str, step_no: int, status: str, as_of: dt.date | None = None) -> None:
+        self.set_step_states({(code, step_no): catalog.StepState(status, as_of or dt.date.today())})
 
     def set_estimate(self, code: str, step_no: int, est) -> None:
         self.push(EstimateCommand.make(self.context.plan, code, step_no, est))
@@ -490,24 +696,16 @@ class ScheduleView(QWidget):
         self._draw_current()
 
     def _fill_side(self) -> None:
-        if self.result is None or self.selected is None:
+        plan = self.context.plan
+        if plan is None or self.selected is None:
             return
-        w = self.result.workload(self.selected)
-        self.side_title.setText(
-            f"{workload_label(w.code)}（{'、'.join(w.system_names)}）\n"
-            + self.tr("稼働 ") + f"{w.finish or '—'}　" + self.tr("進捗 ") + f"{w.progress:.1%}　{w.status}"
-            + (f"\n{'、'.join(w.causes)}" if w.causes else ""))
-        states = catalog.progress(self.context.plan)[w.code]
-        rows = {t.step: t for t in self.result.tasks if t.workload == w.code}
-        self.steps.setRowCount(len(STEPS))
-        for r, step in enumerate(STEPS):
-            self.steps.setItem(r, 0, QTableWidgetItem(f"{step.no} {step.label}"))
-            combo = QComboBox(self.steps)
-            combo.addItems(list(STATUSES))
-            combo.setCurrentText(states[r].status)
-            combo.currentTextChanged.connect(lambda s, n=step.no, c=w.code: self.set_step_status(c, n, s))
-            self.steps.setCellWidget(r, 1, combo)
-            t = rows.get(step.no)
-            self.steps.setItem(r, 2, QTableWidgetItem(t.start.isoformat() if t else ""))
-            self.steps.setItem(r, 3, QTableWidgetItem(t.finish.isoformat() if t else ""))
-            self.steps.setItem(r, 4, QTableWidgetItem(str(t.duration_days) if t else "0"))
+        code = self.selected
+        rows = [t for t in self.result.tasks if t.workload == code] if self.result is not None else []
+        if self.result is not None:
+            w = self.result.workload(code)
+            self.side_title.setText(
+                f"{workload_label(w.code)}（{'、'.join(w.system_names)}）\n"
+                + self.tr("稼働 ") + f"{w.finish or '—'}　" + self.tr("進捗 ") + f"{w.progress:.1%}　{w.status}"
+                + (f"\n{'、'.join(w.causes)}" if w.causes else ""))
+        self.flags.show_flags(code, catalog.workload_flags(plan).get(code, []))
+        self.steps.set_workload(code, catalog.progress(plan)[code], rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from migration_planner.tasks import Cancelled, TaskState
@@ -99,3 +99,126 @@ class Job(QObject):
         self.dialog.close()
         self.dialog.deleteLater()
         QTimer.singleShot(0, self.sig_finished.emit)
+
+
+class _Reaper(QObject):
+    """Keeps background workers alive until their thread has ended, whoever started them.
+
+    A :class:`LatestWins` may be deleted with its view while a run is still going; the run's thread
+    must not be destroyed while it runs, so workers are held here (not by the view) until done.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.live: set[_Worker] = set()
+        QCoreApplication.instance().aboutToQuit.connect(self.stop_all)
+
+    def adopt(self, worker: _Worker) -> None:
+        self.live.add(worker)
+        worker.finished.connect(self._reap)
+
+    def _reap(self) -> None:
+        worker = self.sender()
+        if worker in self.live:
+            worker.wait()  # finished is emitted just before the thread ends
+            self.live.discard(worker)
+
+    def stop_all(self, timeout_ms: int = 10_000) -> None:
+        for worker in list(self.live):
+            worker.state.cancel()
+        for worker in list(self.live):
+            worker.wait(timeout_ms)
+
+
+_reaper: _Reaper | None = None
+
+
+def _reaper_instance() -> _Reaper:
+    global _reaper
+    if _reaper is None:
+        _reaper = _Reaper()
+    return _reaper
+
+
+def background_runs() -> int:
+    """How many :class:`LatestWins` runs still have a thread, cancelled ones included."""
+    return len(_reaper.live) if _reaper is not None else 0
+
+
+class LatestWins(QObject):
+    """Background runs of which only the latest counts, with no dialog (re-planning after edits).
+
+    :meth:`submit` cancels the run in progress (its result, should it still arrive, is dropped) and
+    starts ``fn(state)`` in a worker thread; ``on_done(result)`` or ``on_error(exc)`` is called on
+    the GUI thread for the latest run only. A cancelled run calls neither.
+    """
+
+    sig_running = Signal(bool)
+    """A run started (True), or the latest run ended and none is pending (False)."""
+    sig_progress = Signal(float, str)
+    """Progress of the latest run (0–1, message)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._current: _Worker | None = None
+        self._callbacks: tuple[Callable[[object], None], Callable[[BaseException], None] | None] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    def submit(self, fn: Callable[[TaskState], object], on_done: Callable[[object], None],
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._drop_current()
+        self._generation += 1
+        generation = self._generation
+
+        def run(state: TaskState):
+            try:
+                return generation, fn(state), None
+            except Cancelled as exc:
+                return generation, None, exc
+            except Exception as exc:  # handed to on_error on the GUI thread
+                return generation, None, exc
+
+        worker = _Worker(run)
+        worker.sig_done.connect(self._finished)
+        worker.sig_progress.connect(self._progress)
+        _reaper_instance().adopt(worker)
+        self._current, self._callbacks = worker, (on_done, on_error)
+        worker.start()
+        self.sig_running.emit(True)
+
+    def cancel(self) -> None:
+        """Cancel the run in progress; nothing it computes is delivered."""
+        if self._current is not None:
+            self._drop_current()
+            self.sig_running.emit(False)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the current run's thread has ended (tests, shutting down); True if it did."""
+        return self._current.wait(timeout_ms) if self._current is not None else True
+
+    def _drop_current(self) -> None:
+        if self._current is not None:
+            self._current.state.cancel()
+            self._current.sig_done.disconnect(self._finished)
+            self._current.sig_progress.disconnect(self._progress)
+            self._current, self._callbacks = None, None
+
+    def _progress(self, fraction: float, message: str) -> None:
+        if self.sender() is self._current:
+            self.sig_progress.emit(fraction, message)
+
+    def _finished(self, payload) -> None:
+        generation, result, exc = payload
+        if generation != self._generation or self._callbacks is None:
+            return
+        on_done, on_error = self._callbacks
+        self._current, self._callbacks = None, None
+        self.sig_running.emit(False)
+        if exc is None:
+            on_done(result)
+        elif not isinstance(exc, Cancelled) and on_error is not None:
+            on_error(exc)

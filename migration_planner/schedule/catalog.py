@@ -244,13 +244,21 @@ def blackout_months(plan: Plan) -> tuple[int, ...]:
         return DEFAULT_BLACKOUT_MONTHS
 
 
-def set_blackout_months(plan: Plan, months) -> None:
-    months = sorted({int(m) for m in months})
-    if any(not 1 <= m <= 12 for m in months):
+def validate_blackout_months(months) -> tuple[int, ...]:
+    """The months 1–12 as a sorted tuple; :class:`ScheduleError` for a bad month or all twelve."""
+    try:
+        out = tuple(sorted({int(m) for m in months}))
+    except (TypeError, ValueError):
+        raise ScheduleError("切替禁止月は1〜12で指定してください。") from None
+    if any(not 1 <= m <= 12 for m in out):
         raise ScheduleError("切替禁止月は1〜12で指定してください。")
-    if len(months) == 12:
+    if len(out) == 12:
         raise ScheduleError("すべての月を切替禁止にはできません。")
-    plan.set_meta(META_BLACKOUT, json.dumps(months))
+    return out
+
+
+def set_blackout_months(plan: Plan, months) -> None:
+    plan.set_meta(META_BLACKOUT, json.dumps(list(validate_blackout_months(months))))
 
 
 def workload_flags(plan: Plan) -> dict[str, list[str]]:
@@ -262,8 +270,17 @@ def workload_flags(plan: Plan) -> dict[str, list[str]]:
     return {c: [f for f in v if f in FLAGS] for c, v in raw.items() if c in BY_CODE and isinstance(v, list)}
 
 
+def validate_flags(flags) -> tuple[str, ...]:
+    """The known flags among ``flags``, in :data:`FLAGS` order; :class:`ScheduleError` for others."""
+    unknown = set(flags) - set(FLAGS)
+    if unknown:
+        raise ScheduleError(f"遅延要因「{'、'.join(sorted(unknown))}」はありません。")
+    return tuple(f for f in FLAGS if f in set(flags))
+
+
 def set_workload_flags(plan: Plan, code: str, flags) -> None:
     _check_code(code)
+    flags = validate_flags(flags)
     current = workload_flags(plan)
     current[code] = [f for f in FLAGS if f in set(flags)]
     current = {c: v for c, v in current.items() if v}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from migration_planner.schedule import catalog
 from migration_planner.store import Plan
-from migration_planner.workloads import workload_label
+from migration_planner.workloads import BY_CODE, workload_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,54 @@ class CapacityCommand:
 
     def inverse(self) -> "CapacityCommand":
         return CapacityCommand(self.old, self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class BlackoutCommand:
+    """Set the months in which no cut-over may start or end (default April–May)."""
+
+    new: tuple[int, ...]
+    old: tuple[int, ...]
+
+    @classmethod
+    def make(cls, plan: Plan, months) -> "BlackoutCommand":
+        return cls(catalog.validate_blackout_months(months), tuple(catalog.blackout_months(plan)))
+
+    @property
+    def text(self) -> str:
+        return "切替禁止月を変更：" + ("、".join(f"{m}月" for m in self.new) or "なし")
+
+    def apply(self, plan: Plan) -> None:
+        catalog.set_blackout_months(plan, self.new)
+
+    def inverse(self) -> "BlackoutCommand":
+        return BlackoutCommand(self.old, self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class FlagsCommand:
+    """Set the causes of delay a planner recorded for one workload (catalog.FLAGS)."""
+
+    code: str
+    new: tuple[str, ...]
+    old: tuple[str, ...]
+
+    @classmethod
+    def make(cls, plan: Plan, code: str, flags) -> "FlagsCommand":
+        if code not in BY_CODE:
+            raise catalog.ScheduleError(f"標準化対象業務「{code}」はありません。")
+        old = tuple(catalog.workload_flags(plan).get(code, []))
+        return cls(code, catalog.validate_flags(flags), old)
+
+    @property
+    def text(self) -> str:
+        return f"遅延要因を変更：{workload_label(self.code)}"
+
+    def apply(self, plan: Plan) -> None:
+        catalog.set_workload_flags(plan, self.code, self.new)
+
+    def inverse(self) -> "FlagsCommand":
+        return FlagsCommand(self.code, self.old, self.new)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,8 @@ from migration_planner.schedule.graph import forward
 from migration_planner.tasks import NULL_STATE, TaskState
 
 TABLE_POINTS = 4096
-CHUNK = 5000  # samples per pass: bounds memory (≈ 4 int32 matrices of CHUNK × tasks)
+CHUNK = 5000  # samples drawn at once: bounds memory (≈ 4 int32 matrices of CHUNK × tasks)
+PASS = 1000   # samples per forward pass: progress and cancellation about this often
 
 
 @dataclass(slots=True)
@@ -75,22 +76,38 @@ def draw_durations(o, m, p, base: np.ndarray, variable: np.ndarray, samples: int
 
 
 def simulate(model, cal, blackout, release, *, samples: int, seed: int | None = 0,
-             state: TaskState = NULL_STATE) -> MonteCarloResult:
-    """Run ``samples`` schedules of ``model``; reproducible for a given ``seed``."""
+             state: TaskState = NULL_STATE, span: tuple[float, float] = (0.0, 1.0)) -> MonteCarloResult:
+    """Run ``samples`` schedules of ``model``; reproducible for a given ``seed``.
+
+    Progress goes to ``state`` on the part ``span`` of its 0–1 scale, about every :data:`PASS`
+    samples, which is also how soon a cancellation (:class:`~migration_planner.tasks.Cancelled`)
+    is honoured. Draws are made :data:`CHUNK` samples at a time whatever the pass size, so a seed
+    gives the same numbers however often progress is reported.
+    """
     rng = np.random.default_rng(seed)
     variable = np.flatnonzero(model.remaining & (model.p > model.o))
     rel = release.astype(np.int32)
     out = np.empty((samples, model.n), dtype=np.int32)
     saved = blackout.window
+    lo_f, hi_f = span
+
+    def report(done: int, message: str) -> None:
+        state.report(lo_f + (hi_f - lo_f) * done / max(samples, 1), message)
+
     try:
         for lo in range(0, samples, CHUNK):
-            state.report(lo / samples, f"シミュレーション {lo}/{samples}")
+            report(lo, f"シミュレーション {lo:,}/{samples:,}")
             s = min(CHUNK, samples - lo)
             dur = draw_durations(model.o, model.m, model.p, model.dur, variable, s, rng)
-            blackout.window = blackout.windows(dur)
-            _, ef = forward(model.levels, dur, rel, blackout)
-            out[lo:lo + s] = ef
+            windows = blackout.windows(dur)
+            for a in range(0, s, PASS):
+                if a:
+                    report(lo + a, f"シミュレーション {lo + a:,}/{samples:,}")
+                b = min(a + PASS, s)
+                blackout.window = windows[a:b]
+                _, ef = forward(model.levels, dur[a:b], rel, blackout)
+                out[lo + a:lo + b] = ef
     finally:
         blackout.window = saved
-    state.report(1.0, "シミュレーション完了")
+    report(samples, "シミュレーション完了")
     return MonteCarloResult(samples, seed, out)

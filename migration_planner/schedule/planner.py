@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import numpy as np
@@ -461,6 +461,7 @@ class ScheduleResult:
     overall: dict = field(default_factory=dict)
     ls: np.ndarray | None = None  # late start / finish (resource-aware), working days
     lf: np.ndarray | None = None
+    release: np.ndarray | None = None  # vendor-slot release dates (working days), for Monte Carlo
 
     def workload(self, code: str) -> WorkloadPlan:
         return next(w for w in self.workloads if w.code == code)
@@ -540,15 +541,24 @@ def compute_schedule(plan: Plan, as_of: dt.date | None = None, *, samples: int =
 
 def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0, seed: int | None = 0,
           state: TaskState = NULL_STATE) -> ScheduleResult:
+    """Plan ``inp`` from ``as_of`` (default today); with ``samples`` > 0 also run :func:`monte_carlo`.
+
+    ``state`` receives progress (the plan is the first tenth of the work when samples are asked
+    for) and cancellation (:class:`~migration_planner.tasks.Cancelled`) between phases.
+    """
+    share = 0.1 if samples > 0 else 1.0
+    state.report(0.0, "工程表を作成しています")
     as_of = as_of or dt.date.today()
     cal = WorkCalendar(as_of)
     model = build_model(inp)
+    state.report(0.3 * share, "工程表を作成しています")
     blackout = _Blackout(model, cal, inp.blackout)
     blackout.window = blackout.windows(model.dur)
 
     # Without the capacity limit first: the windows to place, and what capacity costs each workload;
     # then the vendors' hand-overs join the graph, so that late dates and the critical path see them.
     es0, ef0, release, slots = plan_capacity(model, inp, blackout)
+    state.report(0.6 * share, "工程表を作成しています")
     lv = model.levels
     blackout.moved = np.zeros((1, len(model.bundles)), dtype=np.int64)
     es, ef = forward(lv, model.dur, release, blackout)
@@ -568,12 +578,7 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
             if c not in chain_codes:
                 chain_codes.append(c)
     on_chain = set(chain_codes)
-
-    mc = None
-    if samples > 0:
-        from migration_planner.schedule.montecarlo import simulate
-
-        mc = simulate(model, cal, blackout, release, samples=samples, seed=seed, state=state)
+    state.report(0.8 * share, "工程表を作成しています")
 
     result_w: list[WorkloadPlan] = []
     for i, code in enumerate(model.codes):
@@ -606,35 +611,61 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
             capacity_delay_days=cap_delay, blackout_delay_days=blk,
             bundle=[model.codes[j] for j in model.bundles[model.bundle_of[i]]] if model.bundle_of[i] >= 0 else [code],
         )
-        if mc is not None:
-            if model.done[i]:
-                wp.p_on_time = 1.0 if finish is None or finish <= DEADLINE else 0.0
-                wp.p_extended = 1.0 if finish is None or finish <= EXTENDED_DEADLINE else 0.0
-                wp.p50 = wp.p80 = finish
-            else:
-                f = mc.finish[:, g]
-                wp.p_on_time = float(np.mean(f <= d_fy))
-                wp.p_extended = float(np.mean(f <= d_ext))
-                q50, q80 = np.quantile(f, [0.5, 0.8], method="higher")
-                wp.p50, wp.p80 = cal.finish_date(int(q50)), cal.finish_date(int(q80))
         result_w.append(wp)
 
     overall: dict = {"finish": max((w.finish for w in result_w if w.finish), default=None),
                      "late_workloads": sum(1 for w in result_w if w.status == LATE),
                      "beyond_extended": sum(1 for w in result_w if w.status == LATE and w.slack_extended_days < 0)}
-    if mc is not None:
-        live = np.array([model.golive[i] for i in range(W) if not model.done[i]], dtype=np.int64)
-        if live.size:
-            last = mc.finish[:, live].max(axis=1)
-            q50, q80 = np.quantile(last, [0.5, 0.8], method="higher")
-            overall |= {"p_on_time": float(np.mean(last <= d_fy)), "p_extended": float(np.mean(last <= d_ext)),
-                        "p50": cal.finish_date(int(q50)), "p80": cal.finish_date(int(q80))}
-        else:
-            overall |= {"p_on_time": 1.0, "p_extended": 1.0, "p50": overall["finish"], "p80": overall["finish"]}
-
     tasks = _task_rows(model, cal, es, ef, slack, set(chain))
-    return ScheduleResult(as_of, DEADLINE, EXTENDED_DEADLINE, inp.capacity, tuple(inp.blackout), result_w, tasks,
-                          chain_codes, slots, cal, model, es, ef, samples, seed if samples else None, overall, ls, lf)
+    result = ScheduleResult(as_of, DEADLINE, EXTENDED_DEADLINE, inp.capacity, tuple(inp.blackout), result_w, tasks,
+                            chain_codes, slots, cal, model, es, ef, 0, None, overall, ls, lf, release)
+    if samples > 0:
+        result = monte_carlo(result, samples=samples, seed=seed, state=state, progress=(share, 1.0), copy=False)
+    else:
+        state.report(1.0, "工程表を作成しました")
+    return result
+
+
+def monte_carlo(result: ScheduleResult, *, samples: int, seed: int | None = 0, state: TaskState = NULL_STATE,
+                progress: tuple[float, float] = (0.0, 1.0), copy: bool = True) -> ScheduleResult:
+    """The plan ``result`` with P(on time), P(extended), P50 and P80 from ``samples`` Monte Carlo runs
+    seeded by ``seed`` (reproducible). By default a new result (the workloads copied), so that a
+    background run never changes the result a view is showing; ``result`` itself is only read.
+
+    ``progress`` maps the simulation onto that part of ``state``'s 0–1 scale.
+    """
+    from migration_planner.schedule.montecarlo import simulate
+
+    model, cal = result.model, result.calendar
+    blackout = _Blackout(model, cal, result.blackout_months)
+    mc = simulate(model, cal, blackout, result.release, samples=samples, seed=seed, state=state, span=progress)
+    d_fy, d_ext = cal.offset_by(DEADLINE), cal.offset_by(EXTENDED_DEADLINE)
+    workloads = [replace(w) for w in result.workloads] if copy else result.workloads
+    for i, wp in enumerate(workloads):
+        if model.done[i]:
+            finish = wp.finish
+            wp.p_on_time = 1.0 if finish is None or finish <= DEADLINE else 0.0
+            wp.p_extended = 1.0 if finish is None or finish <= EXTENDED_DEADLINE else 0.0
+            wp.p50 = wp.p80 = finish
+        else:
+            f = mc.finish[:, model.golive[i]]
+            wp.p_on_time = float(np.mean(f <= d_fy))
+            wp.p_extended = float(np.mean(f <= d_ext))
+            q50, q80 = np.quantile(f, [0.5, 0.8], method="higher")
+            wp.p50, wp.p80 = cal.finish_date(int(q50)), cal.finish_date(int(q80))
+    overall = dict(result.overall)
+    live = np.array([model.golive[i] for i in range(len(model.codes)) if not model.done[i]], dtype=np.int64)
+    if live.size:
+        last = mc.finish[:, live].max(axis=1)
+        q50, q80 = np.quantile(last, [0.5, 0.8], method="higher")
+        overall |= {"p_on_time": float(np.mean(last <= d_fy)), "p_extended": float(np.mean(last <= d_ext)),
+                    "p50": cal.finish_date(int(q50)), "p80": cal.finish_date(int(q80))}
+    else:
+        overall |= {"p_on_time": 1.0, "p_extended": 1.0, "p50": overall["finish"], "p80": overall["finish"]}
+    if not copy:
+        result.samples, result.seed, result.overall = samples, seed, overall
+        return result
+    return replace(result, workloads=workloads, samples=samples, seed=seed, overall=overall)
 
 
 def late_dates(model: TaskModel, blackout: _Blackout, finish: int) -> tuple[np.ndarray, np.ndarray]:
@@ -686,5 +717,5 @@ __all__ = [
     "DEADLINE", "EXTENDED_DEADLINE", "MIGRATED", "ON_TIME", "LATE",
     "ScheduleInputs", "ScheduleResult", "WorkloadPlan", "TaskPlan", "CapacitySlot", "TaskModel",
     "schedule_inputs", "build_model", "compute_schedule", "solve", "late_months_by_workload",
-    "level_capacity", "resource_links", "plan_capacity", "late_dates",
+    "level_capacity", "resource_links", "plan_capacity", "late_dates", "monte_carlo",
 ]
