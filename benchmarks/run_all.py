@@ -9,8 +9,9 @@ Every ``benchmarks/bench_*.py`` is found and run; its ``run()`` returns rows::
     {"name", "value_s", "baseline_name", "baseline_s", "ratio", "target"}
 
 (informational rows may give ``value``/``baseline`` with a ``unit`` other than seconds, and
-``target`` None). ``--quick`` passes ``n`` to the ``run()`` functions that take it, or the module's
-``QUICK_KWARGS`` when it defines them. A benchmark that raises is reported as a failed row. The
+``target`` None; ``bench_memory`` holds megabytes against a target the same way). ``--quick``
+passes ``n`` to the ``run()`` functions that take it, or the module's ``QUICK_KWARGS`` when it
+defines them. A benchmark that raises is reported as a failed row. The
 table is also written as Markdown to ``benchmarks/results/latest.md`` with the machine it ran on.
 """
 
@@ -157,7 +158,8 @@ def markdown(rows: list[dict], *, quick: bool, started: dt.datetime, elapsed: fl
         "",
         f"Machine: {machine()}",
         "",
-        "Each figure and its baseline ran in the same process (or, for start-up, from the same parent), "
+        "Each figure and its baseline ran in the same process (or, for start-up and memory, in fresh processes "
+        "from the same parent), "
         "best of several repeats; ratio = value / baseline, target = the most the issue allows.",
         "",
     ]

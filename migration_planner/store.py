@@ -6,6 +6,7 @@ by an older version is migrated when opened; one written by a newer version is r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import getpass
@@ -56,6 +57,16 @@ def _set_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+#: SystemRecord's fields in its positional order (what :meth:`Plan.records` builds it from), and the
+#: columns the lists and the extra attributes are stored in.
+_RECORD_ORDER = tuple(f.name for f in dataclasses.fields(SystemRecord))
+_STORED = {"workloads": "workloads_json", "links_to": "links_json", "extra": "extra_json"}
+assert _RECORD_ORDER == (
+    "system_id", "name", "department", "tier", "servers", "workloads", "resident_core", "saas_candidate", "saas_fit",
+    "cloud_blocker", "next_renewal_fy", "annual_cost", "migration_cost", "budget_request", "scale", "links_to",
+    "vendor", "notes", "extra"), "SystemRecord's fields changed: update Plan.records"
 
 
 class Plan:
@@ -160,18 +171,33 @@ class Plan:
             return list(s.exec(select(System).order_by(System.position)))
 
     def records(self) -> list[SystemRecord]:
-        """All systems as plain records, in inventory order (a fast path: no ORM objects)."""
+        """All systems as plain records, in inventory order (a fast path: no ORM objects).
+
+        Columns that repeat a few values (所属, 系統, 事業者…) hold one string object per value, not
+        one per system, and a link is the same string as the ID it names: SQLite hands out a new
+        string for every cell, and at 100k systems the copies were a third of the records' memory
+        (benchmarks/bench_memory.py).
+        """
         cols = System.__table__.c
-        fields = [f for f in RECORD_FIELDS if f not in ("workloads", "links_to", "extra")]
-        query = sa_select(*(cols[f] for f in fields), cols.workloads_json, cols.links_json, cols.extra_json).order_by(
-            cols.position
-        )
+        query = sa_select(*(cols[_STORED.get(f, f)] for f in _RECORD_ORDER)).order_by(cols.position)
         loads = json.loads
+        one: dict[str, str] = {}
+        keep = one.setdefault
         out = []
+        append = out.append
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                values = dict(zip(fields, row[:-3]))
-                out.append(SystemRecord(**values, workloads=loads(row[-3]), links_to=loads(row[-2]), extra=loads(row[-1])))
+            for (sid, name, dept, tier, servers, workloads, resident, saas, fit, blocker, fy, annual, migration,
+                 budget, scale, links, vendor, notes, extra) in conn.execute(query):
+                append(SystemRecord(  # most lists are empty: no JSON parse for those
+                    sid, name, keep(dept, dept), keep(tier, tier), servers,
+                    [] if workloads == "[]" else loads(workloads), resident, keep(saas, saas), keep(fit, fit),
+                    keep(blocker, blocker), fy, annual, migration, budget, keep(scale, scale),
+                    [] if links == "[]" else loads(links), keep(vendor, vendor), notes,
+                    {} if extra == "{}" else loads(extra)))
+        ids = {r.system_id: r.system_id for r in out}
+        for r in out:
+            if r.links_to:
+                r.links_to = [ids.get(x, x) for x in r.links_to]
         return out
 
     def system_count(self) -> int:

@@ -7,8 +7,11 @@ Python for every comparison). Extra columns (placement, …) come from annotatio
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -29,6 +32,7 @@ from migration_planner.inventory.contract import TIERS, SystemRecord
 from migration_planner.workloads import workload_label
 
 _NUM_MIN = float("-inf")
+_HAY_CHUNK = 1024  # rows to a string of the search text (lower() briefly takes 12 bytes a character)
 #: Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data`
 #: returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all).
 _UNANSWERED_ROLES = frozenset(int(r) for r in (
@@ -123,7 +127,7 @@ class SystemTableModel(QAbstractTableModel):
         self._order: list[int] = []     # every row, in the current sort order
         self._visible: list[int] = []   # rows passing the filter, in sort order
         self._keys: dict[int, list] = {}
-        self._hay: list[str] | None = None
+        self._hay: list[tuple[str, array]] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._predicate: Callable[[SystemRecord, dict], bool] | None = None
         self._needle = ""
@@ -284,20 +288,51 @@ class SystemTableModel(QAbstractTableModel):
         self._order = sorted(range(len(self._all)), key=keys.__getitem__,
                              reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def _haystack(self) -> list[str]:
+    def _haystack(self) -> list[tuple[str, array]]:
+        """The searched text of the rows, lower-cased, a chunk of :data:`_HAY_CHUNK` rows to a
+        string (rows end at NUL, which no cell holds), each with the offsets where its rows start
+        (and one past the end).
+
+        A string for many rows rather than one per row: a string's header (about 75 bytes) was a
+        third of the search text's memory at 100k rows. Each chunk is joined and lower-cased in
+        one go, and only one chunk's per-row strings exist at a time.
+        """
         if self._hay is None:
-            self._hay = [
-                "\t".join((r.system_id, r.name, r.department, r.vendor, r.saas_candidate, r.notes,
-                           r.cloud_blocker, " ".join(r.workloads), *a.get("search", ()))).lower()
-                for r, a in zip(self._all, self._ann)
-            ]
+            all_, ann = self._all, self._ann
+            chunks: list[tuple[str, array]] = []
+            for lo in range(0, len(all_), _HAY_CHUNK):
+                rows = [
+                    "\t".join((r.system_id, r.name, r.department, r.vendor, r.saas_candidate, r.notes,
+                               r.cloud_blocker, " ".join(r.workloads), *a.get("search", ())))
+                    for r, a in zip(all_[lo:lo + _HAY_CHUNK], ann[lo:lo + _HAY_CHUNK])
+                ]
+                joined = "\x00".join(rows)
+                text = joined.lower()
+                if len(text) != len(joined):  # İ lower-cases to two characters: offsets row by row
+                    rows = [t.lower() for t in rows]
+                    text = "\x00".join(rows)
+                chunks.append((text, array("q", accumulate([len(t) + 1 for t in rows], initial=0))))
+            self._hay = chunks
         return self._hay
+
+    def _search(self, needle: str) -> bytearray:
+        """1 for each row whose search text holds ``needle``: one ``find`` per matching row."""
+        hit = bytearray(len(self._all))
+        if "\x00" in needle:
+            return hit
+        for first, (text, starts) in zip(range(0, len(self._all), _HAY_CHUNK), self._haystack()):
+            find, pos = text.find, text.find(needle)
+            while pos >= 0:
+                row = bisect_right(starts, pos) - 1
+                hit[first + row] = 1
+                pos = find(needle, starts[row + 1])  # on to the next row: one hit a row is enough
+        return hit
 
     def _apply_filter(self) -> None:
         order, needle, pred = self._order, self._needle, self._predicate
         if needle:
-            hay = self._haystack()
-            order = [i for i in order if needle in hay[i]]
+            hit = self._search(needle)
+            order = [i for i in order if hit[i]]
         if pred is not None:
             all_, ann = self._all, self._ann
             order = [i for i in order if pred(all_[i], ann[i])]

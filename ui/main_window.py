@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
         """Per-system values that features add to the table: placement (destination, trace, audit)."""
         from ui.placement_board import lane_titles, placement_annotations
 
-        ann = placement_annotations(self.plan)
+        ann = placement_annotations(self.plan, records)
         titles = lane_titles()
         for a in ann.values():
             c = a.get("placement")

@@ -547,16 +547,22 @@ class PlacementBoard(QWidget):
 # Ready-made pieces for the window: placement columns for the inventory table, and the trace and
 # audit sections of the detail panel. They read the per-system annotation made by
 # :func:`placement_annotations`.
-def placement_annotations(plan) -> dict[str, dict]:
-    """system_id → {"placement": Classified, "audit": [audit lines, oldest first]}."""
-    from migration_planner.placement import audit_line
+def placement_annotations(plan, records=None) -> dict[str, dict]:
+    """system_id → {"placement": Classified, "audit": [audit lines, oldest first]} ("audit" only where
+    there is history: a 100k-system plan is mostly unchanged systems).
+
+    ``records`` are the plan's records when the caller has read them already (the window's table
+    shows them): classified as they are, not read a second time.
+    """
+    from migration_planner.placement import audit_line, classify_records, overrides
 
     if plan is None:
         return {}
-    out: dict[str, dict] = {c.system_id: {"placement": c, "audit": []} for c in classify(plan)}
+    classified = classify(plan) if records is None else classify_records(records, overrides(plan))
+    out: dict[str, dict] = {c.system_id: {"placement": c} for c in classified}
     for entry in plan.audit():
         if entry.system_id in out and entry.action != "import":
-            out[entry.system_id]["audit"].append(audit_line(entry))
+            out[entry.system_id].setdefault("audit", []).append(audit_line(entry))
     return out
 
 
