@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -184,3 +185,62 @@ def test_unknown_workload_is_none(token):
 def test_codes_sort_in_the_citys_order():
     assert sort_codes(["20-b", "6-a", "1", "10", "2", "6-a"]) == ["1", "2", "6-a", "10", "20-b"]
     assert BY_CODE["6-b"].name == "就学（就学援助）"
+
+
+# ---------------------------------------------------------------- whole columns at once
+# The importer reads a column at a time (nfkc_texts, split_lists, plain_amounts); each must give
+# exactly what the cell-by-cell function gives, whatever the column holds.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from migration_planner.values import (  # noqa: E402
+    _BLANKS_AFTER_NFKC,
+    _FULL_WIDTH_TABLE,
+    nfkc_str,
+    nfkc_texts,
+    plain_amounts,
+    split_lists,
+)
+
+_tricky = st.sampled_from(list("ab 1Ａ１，、・;；\n\r\t\u3000\xa0ｶﾞ①\u0301,計ｔＴ-（）\x00\x1c\u2028") + ["SYS-01", "ＳＹＳ０１", "ｶﾞｷﾞ"])
+_text = st.lists(st.one_of(_tricky, st.characters(blacklist_categories=("Cs",))), max_size=10).map("".join)
+_cells = st.lists(st.one_of(_text, _text, st.none(), st.integers(-5, 5), st.floats(allow_nan=False),
+                            st.booleans(), st.dates()), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cells)
+def test_a_column_of_text_is_normalised_as_cell_by_cell(cells):
+    assert nfkc_texts(cells) == [nfkc(c) for c in cells]
+    assert [nfkc_str(c) for c in cells if isinstance(c, str)] == [
+        unicodedata.normalize("NFKC", c) for c in cells if isinstance(c, str)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_cells)
+def test_a_column_of_lists_is_split_as_cell_by_cell(cells):
+    assert split_lists(cells) == [split_list(c) for c in cells]
+    assert split_lists(cells, unique=True) == [list(dict.fromkeys(split_list(c))) for c in cells]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９,，千円 -.x\x00")), max_size=10), max_size=8))
+def test_amounts_read_all_at_once_are_what_parse_amount_reads(texts):
+    found = plain_amounts(texts)
+    assert set(found) <= set(texts)
+    for text in texts:
+        if text in found:
+            assert parse_amount(text) == found[text]
+
+
+def test_amounts_read_all_at_once_take_the_common_forms_and_leave_the_rest():
+    texts = ["1,234", "１，２３４千円", "12千円", "０", "abc", "-5", "1千円2", " 7"]
+    assert plain_amounts(texts) == {"1,234": 1234, "１，２３４千円": 1234, "12千円": 12, "０": 0}
+
+
+def test_the_full_width_table_and_the_blank_list_agree_with_unicode():
+    for code, ascii_code in _FULL_WIDTH_TABLE.items():
+        assert unicodedata.normalize("NFKC", chr(code)) == chr(ascii_code)
+    blanks = {chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in "\n\r"
+              and unicodedata.normalize("NFKC", chr(c)) == chr(c)}
+    assert blanks == set(_BLANKS_AFTER_NFKC)
