@@ -312,6 +312,69 @@ def test_bombs_and_a_sheet_formatted_to_the_last_row_stay_within_bounded_memory(
         assert seconds < QUICK, path
 
 
+def _stray(xml: bytes, ref: bytes, *, dimension: bool = True) -> bytes:
+    """The sample's table sheet with one more value, at ``ref`` (say b"R1048576"), and the range
+    Excel then declares (or none at all: other writers may leave it out)."""
+    import re
+
+    row = re.search(rb"\d+", ref).group()
+    xml = xml.replace(b"</sheetData>", b'<row r="%s"><c r="%s" t="n"><v>7</v></c></row></sheetData>' % (row, ref))
+    col = re.match(rb"[A-Z]+", ref).group()
+    ref_all = b"A1:%s%s" % (col if len(col) > 1 or col > b"R" else b"R", row)
+    return re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="%s" />' % ref_all if dimension else b"", xml)
+
+
+def test_a_stray_value_far_below_or_right_of_the_table_is_read_quickly_within_bounded_memory(tmp_path):
+    """A value typed by mistake in row 1,048,576 made python-calamine build the sheet's whole range
+    (~600 MB resident, 2 s), and one in column XFD as well more than any machine has (the process
+    aborted, taking the window with it). Such a sheet is sized before it is loaded (its declared
+    range, or a scan of its cells) and streamed, one row at a time, up to the table's end. Reading
+    all of these in one process stays under 200 MB resident, each within seconds, with the sample's
+    60 systems (the stray value is below the table's end, so it is not read)."""
+    xml = sheet_xml()
+    files = {
+        "row 1,048,576": _stray(xml, b"R1048576"),
+        "row 1,048,576, no dimension": _stray(xml, b"R1048576", dimension=False),
+        "XFD1048576": _stray(xml, b"XFD1048576"),
+        "XFD1048576, no dimension": _stray(xml, b"XFD1048576", dimension=False),
+        "column XFD, row 70": _stray(xml, b"XFD70"),
+        "row 300,000": _stray(xml, b"A300000"),
+    }
+    paths = [str(rebuild(tmp_path / f"stray{i}.xlsx", {SHEET_XML: x})) for i, x in enumerate(files.values())]
+    proc = subprocess.run([sys.executable, "-c", _MEMORY_PROBE, *paths], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout)
+    peak = out.pop("maxrss_mb")
+    for (what, _), path in zip(files.items(), paths):
+        outcome, seconds = out[path]
+        assert outcome == "ok 60", (what, outcome)
+        assert seconds < QUICK, (what, seconds)
+    assert peak < 200, f"{peak:.0f} MB"
+
+
+def test_a_stray_value_under_a_large_table_is_streamed_to_the_same_records(tmp_path):
+    """A sheet too large to scan cheaply (over SCAN_BYTES_MAX of XML) is judged by the range it
+    declares; declared huge, its cells are scanned, and a stray value makes it streamed: the same
+    records as the table read without it."""
+    import re
+
+    from migration_planner.inventory.workbook import SCAN_BYTES_MAX, streamed_sheets
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks.generators import write_inventory
+
+    plain = write_inventory(tmp_path / "plain.xlsx", 3000, seed=5)
+    with zipfile.ZipFile(plain) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    assert len(xml) > SCAN_BYTES_MAX
+    xml = xml.replace(b"</sheetData>", b'<row r="1048576"><c r="R1048576" t="n"><v>7</v></c></row></sheetData>')
+    xml = re.sub(rb"<sheetData>", b'<dimension ref="A1:R1048576"/><sheetData>', xml, count=1)
+    stray = rebuild(tmp_path / "stray.xlsx", {"xl/worksheets/sheet1.xml": xml}, src=plain)
+    assert streamed_sheets(str(stray)) == {"システム一覧"} and streamed_sheets(plain) == set()
+    assert read_inventory(str(stray)).records == read_inventory(plain).records
+
+
 # ---------------------------------------------------------------- property: a result or our own error
 HEADER = [
     "システムID", "システム名", "所管所属", "系統", "サーバ台数", "標準化対象業務", "住民基本系", "SaaS候補",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from itertools import chain
+from operator import contains
 
 from migration_planner.inventory.contract import (
     INVENTORY_COLUMNS,
@@ -16,19 +17,22 @@ from migration_planner.inventory.contract import (
     SystemRecord,
 )
 from migration_planner.inventory.issues import ImportFailed, Issue
-from migration_planner.inventory.workbook import Table, cell, find_table
+from migration_planner.inventory.workbook import Table, cell, open_table
 from migration_planner.tasks import NULL_STATE, TaskState
 from migration_planner.values import (
     ValueProblem,
     is_blank,
     nfkc,
+    nfkc_texts,
     parse_amount,
     parse_choice,
     parse_count,
     parse_fiscal_year,
     parse_flag,
+    plain_amounts,
     split_list,
     split_list_keeping,
+    split_lists,
 )
 from migration_planner.workloads import WORKLOAD_NAMES, parse_workload_token, sort_codes
 
@@ -58,14 +62,17 @@ def _text(value: object) -> str:
     return nfkc(value)
 
 
-def read_inventory(path: str, *, state: TaskState = NULL_STATE) -> ImportResult:
+def read_inventory(path: str, *, state: TaskState = NULL_STATE, stream: bool | None = None) -> ImportResult:
     """Read and validate ``path``; raise :class:`ImportFailed` listing every error, or
-    :class:`~migration_planner.inventory.issues.FileProblem` when it is not a readable .xlsx."""
+    :class:`~migration_planner.inventory.issues.FileProblem` when it is not a readable .xlsx.
+
+    The rows are typed as they are read, a chunk at a time (see :data:`CHUNK_ROWS`). ``stream``
+    forces the streamed reading of every sheet (True) for tests; None decides per sheet."""
     state.report(0.02, "ファイルを確認しています")
-    with _gc_paused():
-        table = find_table(path, INVENTORY_COLUMNS, what="システム一覧", state=state)
-        state.report(0.4, "値を検証しています")
-        return parse_table(table, state=state)
+    with _gc_paused(), open_table(path, INVENTORY_COLUMNS, what="システム一覧", state=state, stream=stream) as (
+            table, rows):
+        state.report(0.05, "値を検証しています")
+        return _parse_chunks(table, rows.chunks, rows.expected, state)
 
 
 @contextmanager
@@ -90,66 +97,79 @@ def _gc_paused():
 #: A cell the fast path does not take (a blank required cell, a value of the wrong form…): its row
 #: is read again by the general path, which reports every problem of the row in order.
 _BAD = object()
-_MISS = object()
-_NORMALIZE = unicodedata.normalize
 
 
-def _column_parser(parser, default, cache: dict, flagged: list, *, required: bool = False, keep: bool = True):
-    """A function for the cells a column's cache missed: ``default`` for a blank cell (or
-    :data:`_BAD` when ``required``), else ``parser(raw)``, or :data:`_BAD` when it raises
-    :class:`ValueProblem` (noted in ``flagged``, so that clean columns need no second look).
-    Results for text are kept in ``cache`` when ``keep``: inventory columns repeat a few
-    spellings, and only text keys are kept, since ``1 == 1.0 == True`` as keys."""
+class _Parsed(dict):
+    """A column's parsed values by raw cell value: ``column[raw]`` parses a value the first time
+    it is seen (:meth:`__missing__`) and looks it up after. Inventory columns repeat a few
+    spellings (departments, tiers, flags, years), so most cells cost one dict lookup.
 
-    def parse(raw):
+    ``True == 1 == 1.0`` as keys, and a count reads 1.0 but not TRUE: unless ``bools_as_numbers``
+    (flags read TRUE as 1), neither a boolean nor a number equal to 0 or 1 is kept, so that one is
+    never taken for the other (they are parsed each time they occur)."""
+
+    __slots__ = ("parse", "default", "flagged", "required", "bools_as_numbers")
+
+    def __init__(self, parse, default, flagged: list, required: bool, bools_as_numbers: bool = False) -> None:
+        super().__init__()
+        self.parse, self.default, self.flagged, self.required = parse, default, flagged, required
+        self.bools_as_numbers = bools_as_numbers
+        if not required:  # blank cells: None from openpyxl, '' from calamine
+            self[None] = self[""] = default
+
+    def __missing__(self, raw):
         if is_blank(raw):
-            if required:
-                flagged.append(raw)
-                return _BAD
-            return default
-        try:
-            value = parser(raw)
-        except ValueProblem:
-            flagged.append(raw)
-            return _BAD
-        if keep and type(raw) is str:
-            cache[raw] = value
+            value = self.default
+            if self.required:
+                value = _BAD
+                self.flagged.append(raw)
+        else:
+            try:
+                value = self.parse(raw)
+            except ValueProblem:
+                value = _BAD
+                self.flagged.append(raw)
+        if type(raw) is str or self.bools_as_numbers or not (raw == 0 or raw == 1):
+            self[raw] = value
         return value
 
-    return parse
+
+class _Parsers:
+    """The parsed values of a table's columns, kept from one chunk of rows to the next.
+
+    ``flagged`` lists the cells the fast path did not take: while it is empty, no chunk needs a
+    second look for :data:`_BAD` (a value is only ever kept as _BAD after being flagged)."""
+
+    def __init__(self) -> None:
+        flagged: list = []
+        self.flagged = flagged
+        self.tier = _Parsed(_tier, "", flagged, True)
+        self.servers = _Parsed(parse_count, 0, flagged, True)
+        self.workloads = _Parsed(_workload_codes, (), flagged, False)
+        self.flag = _Parsed(parse_flag, False, flagged, False, bools_as_numbers=True)
+        self.fit = _Parsed(_fit, "未検討", flagged, False)
+        self.year = _Parsed(parse_fiscal_year, None, flagged, False)
+        self.amount = _Parsed(parse_amount, None, flagged, False)
+        self.scale = _Parsed(_scale, "", flagged, False)
 
 
-def _cache_for(parser, default, flagged: list, required: bool, keep: bool, flags: bool = False):
-    # Blank cells (None, or '' from calamine) are the commonest repeats of an optional column. For
-    # flags, True/False as keys also answer 1/0/1.0/0.0, which parse_flag reads the same way.
-    cache: dict = {} if required else {None: default, "": default}
-    if flags:
-        cache |= {True: True, False: False}
-    return cache.get, _column_parser(parser, default, cache, flagged, required=required, keep=keep)
+def _parse_column(raw, parsed: _Parsed) -> list:
+    """``raw`` parsed cell by cell (:class:`_Parsed`): its default for a blank cell (or
+    :data:`_BAD` when the column is required), :data:`_BAD` where its parser raises
+    :class:`ValueProblem` (noted in ``flagged``, so that clean columns need no second look)."""
+    return list(map(parsed.__getitem__, raw))
 
 
-def _map_column(raw, parser, default, flagged: list, *, required: bool = False, keep: bool = True,
-                flags: bool = False) -> list:
-    """``raw`` parsed cell by cell; a distinct text value is parsed once."""
-    get, miss = _cache_for(parser, default, flagged, required, keep, flags)
-    return [c if (c := get(x, _MISS)) is not _MISS else miss(x) for x in raw]
-
-
-def _nonnegative_int(raw, parser, default, flagged: list, *, required: bool = False, keep: bool = True) -> list:
-    """Like :func:`_map_column` for counts and amounts: whole numbers ≥ 0 (what the parsers return
-    as they are; calamine gives every number as a float) are taken without a call."""
-    get, miss = _cache_for(parser, default, flagged, required, keep)
-    return [x if type(x) is int and x >= 0 else int(x) if type(x) is float and x >= 0 and x.is_integer()
-            else (c if (c := get(x, _MISS)) is not _MISS else miss(x)) for x in raw]
-
-
-def _year_column(raw, flagged: list) -> list:
-    """Fiscal years: whole numbers 1990–2100 (what :func:`parse_fiscal_year` returns as they are)
-    are taken without a call."""
-    get, miss = _cache_for(parse_fiscal_year, None, flagged, False, True)
-    return [x if type(x) is int and 1990 <= x <= 2100
-            else int(x) if type(x) is float and 1990 <= x <= 2100 and x.is_integer()
-            else (c if (c := get(x, _MISS)) is not _MISS else miss(x)) for x in raw]
+def _amount_column(raw, parsed: _Parsed) -> list:
+    """Amounts: whole numbers ≥ 0 (what :func:`parse_amount` gives for them; calamine gives every
+    number as a float) taken as they are, other cells parsed; text in the commonest forms
+    (``1,234``, ``１，２３４千円``) all at once beforehand. Amounts rarely repeat, so numbers are
+    not kept in a dict."""
+    texts = [x for x in raw if type(x) is str and x and x not in parsed]
+    if texts:
+        parsed.update(plain_amounts(texts))
+    return [int(x) if type(x) is float and x >= 0 and x.is_integer() else x if type(x) is int and x >= 0
+            else parsed[x] for x in raw]
 
 
 def _workload_codes(raw) -> tuple[str, ...]:
@@ -160,10 +180,6 @@ def _workload_codes(raw) -> tuple[str, ...]:
             raise ValueProblem("unknown workload")
         codes.extend(found)
     return tuple(sort_codes(codes))
-
-
-def _links(raw) -> list[str]:
-    return list(dict.fromkeys(split_list(raw)))
 
 
 def _tier(v):
@@ -185,79 +201,81 @@ _POSITIONAL = ("system_id", "name", "department", "tier", "servers", "workloads"
 assert tuple(f.name for f in fields(SystemRecord)) == _POSITIONAL, "SystemRecord's fields changed: update loader"
 
 
-def _fast_columns(table: Table, state: TaskState) -> tuple[list[list], set[int]] | None:
-    """Every field parsed column by column (a list comprehension per column, distinct text values
-    parsed once), and the indices of the rows with any cell the fast path did not take.
+def _fast_columns(table: Table, cells_list: list[list], parsers: _Parsers) -> tuple[list[list], set[int]] | None:
+    """Every field parsed column by column (text columns normalised in one pass each, repeated
+    values parsed once), and the indices of the rows with any cell the fast path did not take.
 
     Returns None when the table holds a value of a kind the fast path does not know (the caller
     then reads every row the general way)."""
-    rows = table.rows
-    n = len(rows)
+    n = len(cells_list)
     col = table.columns
-    cells_list = [c for _, c in rows]
     width = max([*col.values(), *table.extras, -1]) + 1
-    if n and min(map(len, cells_list)) < width:
+    if n and min(map(len, cells_list)) < width:  # streamed rows end at their last cell
         pad = [None] * width
         cells_list = [c if len(c) >= width else list(c) + pad[len(c):] for c in cells_list]
-    blank_column = [None] * n
     # Transposed in one go (rows are at least ``width`` long now; zip stops at the shortest).
     by_index = list(zip(*cells_list))[:width] if n else [()] * width
+    blank_column = [None] * n
 
-    def column(key: str) -> list:
+    def column(key: str):
         i = col.get(key)
         return blank_column if i is None else by_index[i]
 
-    flagged: list = []  # the cells the fast path did not take
+    p = parsers
     try:
-        raw = column("system_id")
-        sids = [_NORMALIZE("NFKC", x).strip() if type(x) is str else nfkc(x) for x in raw]
-        raw = column("name")
-        names = [_NORMALIZE("NFKC", x).strip() if type(x) is str else nfkc(x) for x in raw]
-        state.report(0.5, "システムIDと名称を検証しています")
-        depts = _map_column(column("department"), nfkc, "", flagged, required=True)
-        tiers = _map_column(column("tier"), _tier, "", flagged, required=True)
-        servers = _nonnegative_int(column("servers"), parse_count, 0, flagged, required=True)
-        state.report(0.6, "値を検証しています")
-        workloads = _map_column(column("workloads"), _workload_codes, (), flagged)
-        resident = _map_column(column("resident_core"), parse_flag, False, flagged, flags=True)
-        budget = _map_column(column("budget_request"), parse_flag, False, flagged, flags=True)
-        saas = _map_column(column("saas_candidate"), nfkc, "", flagged)
-        fits = _map_column(column("saas_fit"), _fit, "未検討", flagged)
-        blockers = _map_column(column("cloud_blocker"), nfkc, "", flagged)
-        state.report(0.7, "年度と金額を検証しています")
-        years = _year_column(column("next_renewal_fy"), flagged)
-        annual = _nonnegative_int(column("annual_cost"), parse_amount, None, flagged, keep=False)
-        migration = _nonnegative_int(column("migration_cost"), parse_amount, None, flagged, keep=False)
-        scales = _map_column(column("scale"), _scale, "", flagged)
-        links = [[] if x is None or x == "" else _links(x) for x in column("links_to")]
-        vendors = _map_column(column("vendor"), nfkc, "", flagged)
-        notes = _map_column(column("notes"), nfkc, "", flagged)
+        sids = nfkc_texts(column("system_id"))
+        names = nfkc_texts(column("name"))
+        depts = nfkc_texts(column("department"))
+        tiers = _parse_column(column("tier"), p.tier)
+        servers = _parse_column(column("servers"), p.servers)
+        workloads = _parse_column(column("workloads"), p.workloads)
+        resident = _parse_column(column("resident_core"), p.flag)
+        budget = _parse_column(column("budget_request"), p.flag)
+        saas = nfkc_texts(column("saas_candidate"))
+        fits = _parse_column(column("saas_fit"), p.fit)
+        blockers = nfkc_texts(column("cloud_blocker"))
+        years = _parse_column(column("next_renewal_fy"), p.year)
+        annual = _amount_column(column("annual_cost"), p.amount)
+        migration = _amount_column(column("migration_cost"), p.amount)
+        scales = _parse_column(column("scale"), p.scale)
+        links = split_lists(column("links_to"), unique=True)
+        vendors = nfkc_texts(column("vendor"))
+        notes = nfkc_texts(column("notes"))
     except TypeError:  # an unhashable cell value: not from calamine or openpyxl
         return None
-    state.report(0.8, "値を検証しています")
 
     bad: set[int] = set()
+    flagged = p.flagged
     if flagged:
-        for values in (depts, tiers, servers, workloads, resident, budget, fits, years, annual, migration, scales):
+        for values in (tiers, servers, workloads, resident, budget, fits, years, annual, migration, scales):
             bad.update(i for i, v in enumerate(values) if v is _BAD)
-    for values in (sids, names):  # blank (an error) or '' after NFKC: the general path decides
-        if "" in values:
+    for values in (sids, names, depts):  # blank (an error) or '' after NFKC: the general path decides
+        if not all(values):
             bad.update(i for i, v in enumerate(values) if v == "")
     extras = table.extras
     extra = [
         {header: _text(cells[idx]) for idx, header in extras.items() if not is_blank(cells[idx])}
         for cells in cells_list
     ] if extras else [{} for _ in range(n)]
-    workload_lists = [list(t) if t is not _BAD else t for t in workloads]
+    workload_lists = [list(t) if t is not _BAD else t for t in workloads] if flagged else list(map(list, workloads))
     return [sids, names, depts, tiers, servers, workload_lists, resident, saas, fits, blockers, years, annual,
             migration, budget, scales, links, vendors, notes, extra], bad
 
 
 def parse_table(table: Table, *, state: TaskState = NULL_STATE) -> ImportResult:
-    """Type and validate ``table``'s rows; raise :class:`ImportFailed` listing every error.
+    """Type and validate ``table``'s rows (:attr:`Table.rows`); raise :class:`ImportFailed` listing
+    every error."""
+    numbers = [row_no for row_no, _ in table.rows]
+    cells = [c for _, c in table.rows]
+    return _parse_chunks(table, iter([(numbers, cells)] if cells else []), len(cells), state)
 
-    A fast path parses the table column by column; every row where it found a problem (and every
-    row after a duplicate ID) is read again by the general path, row by row, which reports each
+
+def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) -> ImportResult:
+    """Type and validate the rows of ``table`` given by ``chunks`` ((Excel row numbers, cells of
+    each row) in order); raise :class:`ImportFailed` listing every error.
+
+    A fast path parses each chunk column by column; every row where it found a problem (and every
+    row repeating an earlier ID) is read again by the general path, row by row, which reports each
     problem with its row and column in the order a planner reads them.
     """
     issues: list[Issue] = list(table.warnings)
@@ -266,8 +284,11 @@ def parse_table(table: Table, *, state: TaskState = NULL_STATE) -> ImportResult:
     sheet = table.sheet
     records: list[SystemRecord] = []
     seen: dict[str, int] = {}
-    link_cells: list[tuple[int, str, list[str]]] = []
-    total = max(len(table.rows), 1)
+    #: The links read: a tuple (row numbers, IDs, links) for a chunk read whole, a list of
+    #: (row number, ID, links) for one read row by row.
+    link_parts: list[tuple | list] = []
+    link_cells: list[tuple[int, str, list[str]]] = []  # the general path's rows with links
+
 
     def slow_row(row_no: int, cells: list) -> None:
         row_errors = 0
@@ -339,42 +360,76 @@ def parse_table(table: Table, *, state: TaskState = NULL_STATE) -> ImportResult:
         if row_errors == 0:
             records.append(SystemRecord(**values))
 
-    fast = _fast_columns(table, state)
-    if fast is None:
-        for n, (row_no, cells) in enumerate(table.rows):
-            if n % 5000 == 0:
-                state.report(0.4 + 0.5 * n / total, f"{n}/{total} 行を検証しています")
-            slow_row(row_no, cells)
-    else:
+    # The IDs of chunks read whole wait in ``pending`` until ``seen`` is needed (a row to read the
+    # general way, the links at the end): then they join it all at once, which is cheaper than a
+    # chunk at a time. An ID seen before (a duplicate) is then reported at its row as the general
+    # path would (such a row is valid but for that, so the error is its only one) and the import
+    # fails: its record, kept meanwhile, is never used.
+    pending: list[tuple] = []
+    id_header = hdr.get("system_id", "system_id")
+
+    def add_pending() -> None:
+        ids = list(chain.from_iterable(sids for _, sids in pending))
+        new = dict(zip(ids, chain.from_iterable(numbers for numbers, _ in pending)))
+        if len(new) == len(ids) and seen.keys().isdisjoint(new.keys()):
+            seen.update(new)
+        else:
+            for numbers, sids in pending:
+                for row_no, sid in zip(numbers, sids):
+                    if sid in seen:
+                        issues.append(Issue(f"システムIDが重複しています（{seen[sid]}行と同じ）", sheet, row_no, id_header, sid))
+                    else:
+                        seen[sid] = row_no
+        pending.clear()
+
+    n_rows = 0
+    parsers = _Parsers()
+    for numbers, cells_list in chunks:
+        n_rows += len(cells_list)
+        if expected:
+            state.report(0.05 + 0.85 * min(n_rows / expected, 1.0), f"{n_rows}/{expected} 行を検証しています")
+        fast = _fast_columns(table, cells_list, parsers)
+        if fast is None or fast[1]:
+            add_pending()
+        if fast is None:
+            for row_no, cells in zip(numbers, cells_list):
+                slow_row(row_no, cells)
+            link_parts.append(link_cells)
+            link_cells = []
+            continue
         columns, bad = fast
         sids, links = columns[0], columns[15]
-        row_nos = [row_no for row_no, _ in table.rows]
-        if not bad and len(seen := dict(zip(sids, row_nos))) == len(sids):
-            # Every row valid and every ID unique: the records in one go.
-            records = list(map(SystemRecord, *columns))
-            link_cells = [(row_no, sid, ls) for row_no, sid, ls in zip(row_nos, sids, links) if ls]
-        else:
-            seen = {}
-            for i, (row_no, cells) in enumerate(table.rows):
-                if i % 5000 == 0:
-                    state.report(0.8 + 0.1 * i / total, f"{i}/{total} 行を検証しています")
-                sid = sids[i]
-                if i in bad or sid in seen:
-                    slow_row(row_no, cells)
-                    continue
-                seen[sid] = row_no
-                if links[i]:
-                    link_cells.append((row_no, sid, links[i]))
-                records.append(SystemRecord(*(c[i] for c in columns)))
+        if not bad:  # every row valid: the chunk's records in one go
+            records.extend(map(SystemRecord, *columns))
+            link_parts.append((numbers, sids, links))
+            pending.append((numbers, sids))
+            continue
+        for i, row_no in enumerate(numbers):
+            sid = sids[i]
+            if i in bad or sid in seen:
+                slow_row(row_no, cells_list[i])
+                continue
+            seen[sid] = row_no
+            if links[i]:
+                link_cells.append((row_no, sid, links[i]))
+            records.append(SystemRecord(*(c[i] for c in columns)))
+        link_parts.append(link_cells)
+        link_cells = []
 
-    for row_no, sid, links in link_cells:
-        for target in links:
-            if target not in seen:
-                issues.append(Issue("連携先のシステムIDが表にありません", sheet, row_no, table.headers.get("links_to", "連携先システムID"), target))
-            elif target == sid:
-                issues.append(Issue("自分自身を連携先にしています", sheet, row_no, table.headers.get("links_to", "連携先システムID"), target))
+    add_pending()
+    # Links to check one by one only when some name no system or their own.
+    if any(not set().union(*part[2]) <= seen.keys() or any(map(contains, part[2], part[1])) if type(part) is tuple
+           else part for part in link_parts):
+        header = hdr.get("links_to", "連携先システムID")
+        for part in link_parts:
+            for row_no, sid, links in (zip(*part) if type(part) is tuple else part):
+                for target in links:
+                    if target not in seen:
+                        issues.append(Issue("連携先のシステムIDが表にありません", sheet, row_no, header, target))
+                    elif target == sid:
+                        issues.append(Issue("自分自身を連携先にしています", sheet, row_no, header, target))
 
-    if not table.rows:
+    if not n_rows:
         issues.append(Issue("見出し行の下にデータ行がありません", sheet, table.header_row))
     if any(i.level == "error" for i in issues):
         raise ImportFailed(issues)

@@ -1,0 +1,202 @@
+"""How the inventory reader gets its rows (issues 2 and 7): a chunk at a time, column by column, or
+streamed for a sheet whose range is huge. Every way must give the same records and the same errors
+as any other; the fast checks must agree with the general ones they stand in for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from migration_planner.inventory import FileProblem, ImportFailed, read_inventory
+from migration_planner.inventory import workbook
+from migration_planner.inventory.workbook import _ends_table, _table_end, _value_cells, streamed_sheets
+from migration_planner.store import _dump_list
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample_inventory.xlsx"
+SHEET_XML = "xl/worksheets/sheet1.xml"  # the sample's table sheet
+HEADER = [
+    "システムID", "システム名", "所管所属", "系統", "サーバ台数", "標準化対象業務", "住民基本系", "SaaS候補",
+    "SaaS適合", "クラウド化阻害要因", "次期更新年度", "年間運用経費（千円）", "移行経費見込（千円）", "予算要求",
+    "規模", "連携先システムID", "保守事業者", "備考",
+]
+
+
+def outcome(path, **kw):
+    """Everything a read gives: records and warnings, or every issue, or the file's problem."""
+    try:
+        r = read_inventory(str(path), **kw)
+    except ImportFailed as exc:
+        return "failed", [i.to_json() for i in exc.issues]
+    except FileProblem as exc:
+        return "file", exc.message
+    return "ok", r.sheet, r.header_row, [x.to_json() for x in r.records], [i.to_json() for i in r.warnings]
+
+
+# ---------------------------------------------------------------- random tables
+_ids = st.sampled_from(["S-1", "S-2", "S-3", "Ｓ－１", "S-4", "S-5", "", None, 1, 2.0])
+_text = st.lists(st.sampled_from(list("ab 　ｱｶﾞ①,、・計tＴ-（）1２") + ["S-1", "S-2", "住民記録", "合計"]), max_size=5).map("".join)
+_any = st.one_of(st.none(), _text, st.integers(-3, 3), st.floats(-5, 5, allow_nan=False, width=32), st.booleans(),
+                 st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)),
+                 # Whole seconds: a serial a hair past midnight (float noise) is a date-time to calamine
+                 # and a date to the streamed reading (see workbook._as_calamine_reads).
+                 st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2099, 12, 31)).map(lambda d: d.replace(microsecond=0)))
+CELLS = {
+    "システムID": _ids,
+    "所管所属": st.one_of(st.sampled_from(["市民局", "財政局", "  ", None]), _any),
+    "系統": st.one_of(st.sampled_from(["住民情報系基幹", "内部情報系基幹", "各局", "局", "本庁"]), _any),
+    "サーバ台数": st.one_of(st.sampled_from([0, 1, 3, "１２", "12台", -1, 1.5, True]), _any),
+    "標準化対象業務": st.one_of(st.sampled_from(["1,2", "6", "就学", "健康管理", "子ども・子育て支援", "21", 1, True]), _any),
+    "住民基本系": st.one_of(st.sampled_from(["○", "×", "はい", "対象外", "2", 1, 0, True, False]), _any),
+    "SaaS適合": st.one_of(st.sampled_from(["適合", "不適合", "未検討", "たぶん"]), _any),
+    "次期更新年度": st.one_of(st.sampled_from(["R7", "令和8年度", "FY2025", "H30", 2030, 2030.0, True, "来年"]), _any),
+    "年間運用経費（千円）": st.one_of(st.sampled_from(["1,234千円", "１２３", "1千円2", -5, 7.5, True]), _any),
+    "規模": st.one_of(st.sampled_from(["大", "中", "小", "特大"]), _any),
+    "連携先システムID": st.one_of(st.sampled_from(["S-1", "S-2,S-3", "Z-9", "S-1・S-2", " S-2 , S-1 "]), _any),
+}
+VALID = {"システムID": "S-9", "システム名": "名", "所管所属": "市民局", "系統": "各局", "サーバ台数": 1}
+
+
+@st.composite
+def tables(draw):
+    """Header and rows: valid rows, rows with random cells (repeated IDs, wrong forms, blanks), and
+    now and then a blank row or a 合計 row (where the table ends)."""
+    rows = []
+    for n in range(draw(st.integers(0, 9))):
+        kind = draw(st.sampled_from(["valid", "random", "random", "random", "end"]))
+        if kind == "valid":
+            rows.append([{**VALID, "システムID": f"V-{n}"}.get(h) for h in HEADER])
+        elif kind == "random":
+            rows.append([draw(CELLS.get(h, _any)) for h in HEADER])
+        else:
+            rows.append(draw(st.sampled_from([[None] * len(HEADER), ["合計"], [None, "計"]])))
+    return rows
+
+
+def write(rows, folder: Path) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "システム一覧"
+    ws.append(["一覧"])
+    ws.append(HEADER)
+    for r in rows:
+        ws.append([v if not (isinstance(v, str) and v.startswith("=")) else "'" + v for v in r])
+    path = folder / "t.xlsx"
+    wb.save(path)
+    return path
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(tables())
+def test_any_chunk_size_and_the_streamed_reading_give_the_same_outcome(monkeypatch, rows):
+    """The reader types a chunk of rows at a time and keeps IDs from chunk to chunk: a repeated ID,
+    an error, the table's end may fall anywhere in a chunk or across chunks. Reading one row, two
+    rows or all rows at a time, and streaming the sheet (openpyxl) instead of loading it whole
+    (calamine), must give the same records and warnings, or the same errors in the same order."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(rows, Path(folder))
+        whole = outcome(path)
+        for size in (1, 2, 3):
+            monkeypatch.setattr(workbook, "CHUNK_ROWS", size)
+            assert outcome(path) == whole, size
+        monkeypatch.setattr(workbook, "CHUNK_ROWS", 2)
+        assert outcome(path, stream=True) == whole
+
+
+def test_the_sample_reads_the_same_streamed(sample_path):
+    assert outcome(sample_path, stream=True) == outcome(sample_path)
+    assert outcome(sample_path)[0] == "ok" and len(outcome(sample_path)[3]) == 60
+
+
+def test_a_repeated_id_across_chunks_is_reported_at_its_row_with_the_first_row(monkeypatch, make_workbook):
+    H = make_workbook.HEADER
+    row = lambda sid, name: [sid, name, "市民局", "各局", 1]  # noqa: E731
+    path = make_workbook(H[:5], [row("A", "一"), row("B", "二"), row("C", "三"), row("A", "四"), row("B", "五")])
+    monkeypatch.setattr(workbook, "CHUNK_ROWS", 2)
+    with pytest.raises(ImportFailed) as exc:
+        read_inventory(str(path))
+    assert [(e.row, e.value, e.message) for e in exc.value.errors] == [
+        (5, "A", "システムIDが重複しています（2行と同じ）"), (6, "B", "システムIDが重複しています（3行と同じ）")]
+
+
+# ---------------------------------------------------------------- the table's end, column-wise
+_first = st.one_of(st.none(), st.sampled_from(["", " ", "　", "合計", "合　計", "計", "Total", "ｔｏｔａｌ", "(計)", "SYS1",
+                                                "ＳＹＳ１", "小計", "A-01", "住民記録", "t", 1.0, 0, True, dt.date(2025, 4, 1)]),
+                   st.text(max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_first, min_size=3, max_size=3), max_size=12), st.integers(0, 2))
+def test_the_column_wise_end_of_table_agrees_with_the_row_by_row_test(rows, first_col):
+    used = list(range(first_col, 3))
+    expected = next((i for i, r in enumerate(rows) if _ends_table(r, used, first_col)), len(rows))
+    assert _table_end(rows, used, first_col) == expected
+
+
+# ---------------------------------------------------------------- a sheet's range, before loading it
+def rebuild(dest: Path, xml: bytes) -> Path:
+    with zipfile.ZipFile(SAMPLE) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, xml if info.filename == SHEET_XML else zin.read(info.filename))
+    return dest
+
+
+def sample_xml() -> bytes:
+    with zipfile.ZipFile(SAMPLE) as zf:
+        return zf.read(SHEET_XML)
+
+
+def test_a_sheet_is_streamed_only_when_its_values_span_a_huge_range(tmp_path, monkeypatch):
+    xml = sample_xml()
+    stray = xml.replace(b"</sheetData>", b'<row r="1048576"><c r="R1048576"><v>1</v></c></row></sheetData>')
+    formatted = xml.replace(b"</sheetData>", b'<row r="1048576" s="1"><c r="R1048576" s="1"/></row></sheetData>')
+    assert streamed_sheets(str(SAMPLE)) == set()
+    assert streamed_sheets(str(rebuild(tmp_path / "stray.xlsx", stray))) == {"システム一覧"}
+    assert streamed_sheets(str(rebuild(tmp_path / "formatted.xlsx", formatted))) == set()
+    # A sheet too large to scan is judged by the range it declares, scanned when that is huge.
+    monkeypatch.setattr(workbook, "SCAN_BYTES_MAX", 1000)
+    assert streamed_sheets(str(SAMPLE)) == set()  # declares A1:R67
+    big = rebuild(tmp_path / "declared.xlsx", formatted.replace(b'<dimension ref="A1:R67"', b'<dimension ref="A1:R1048576"'))
+    assert streamed_sheets(str(big)) == set()  # declared huge, but its values end at row 67
+    big = rebuild(tmp_path / "declared2.xlsx", stray.replace(b'<dimension ref="A1:R67"', b'<dimension ref="A1:R1048576"'))
+    assert streamed_sheets(str(big)) == {"システム一覧"}
+
+
+@pytest.mark.parametrize("xml, cells", [
+    (b'<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C2" t="s"><v>0</v></c></row></sheetData>', 2 * 3),
+    (b'<x:sheetData><x:row r="9"><x:c r="B9" t="n"><x:v>1</x:v></x:c></x:row></x:sheetData>', 9 * 2),
+    (b'<sheetData><row r="5"><c r="Z500" s="3"/><c r="B5"><v>1</v></c></row></sheetData>', 5 * 2),  # styled, no value
+    (b'<cols><col min="1" max="16384"/></cols><sheetData><row r="1"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+     16384 * 1048576),
+    (b'<sheetData><row><c><v>1</v></c></row></sheetData>', None),  # no references: cannot tell
+])
+def test_the_values_range_is_read_from_the_xml(xml, cells):
+    import io
+
+    assert _value_cells(io.BytesIO(xml)) == cells
+
+
+def test_a_sheet_read_in_small_pieces_is_scanned_the_same(monkeypatch):
+    import io
+
+    xml = sample_xml()
+    whole = _value_cells(io.BytesIO(xml))
+    monkeypatch.setattr(workbook, "_SCAN_CHUNK", 97)  # tags cut anywhere
+    assert _value_cells(io.BytesIO(xml)) == whole == 67 * 18
+
+
+# ---------------------------------------------------------------- saving
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(['"', "\\", "\n", "\x00", "ｘ", "S-1"]),
+                          st.integers(0, 9)), max_size=5))
+def test_lists_are_saved_as_json_dumps_writes_them(items):
+    assert _dump_list(items) == json.dumps(items, ensure_ascii=False)
