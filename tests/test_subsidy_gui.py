@@ -368,3 +368,43 @@ def test_bench_subsidy_runs():
 
     rows = bench_subsidy.run(n=200, repeats=3)
     assert rows and all(r["value_s"] > 0 and r["baseline_s"] > 0 for r in rows)
+
+
+CLOSE_WHILE_COMPUTING = """
+import sys, tempfile, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+from migration_planner.inventory import read_inventory
+from migration_planner.store import Plan
+from ui.context import PlanContext
+from ui.subsidy_view import SubsidyView
+app = QApplication([])
+plan = Plan.open(str(Path(tempfile.mkdtemp()) / "p.mplan"))
+plan.apply_inventory(read_inventory(sys.argv[1]).records)
+context = PlanContext()
+context.set_plan(plan)
+window = QMainWindow()
+view = SubsidyView(context)
+window.setCentralWidget(view)
+window.show()
+assert view._worker.isRunning()
+window.close()
+window.deleteLater()
+QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # the view is gone, the thread runs
+for _ in range(200):
+    app.processEvents()
+    time.sleep(0.02)
+print("survived")
+"""
+
+
+def test_deleting_the_view_while_the_schedule_is_computed_does_not_abort(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-c", CLOSE_WHILE_COMPUTING, str(SAMPLE)], cwd=SAMPLE.parent,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "survived" in proc.stdout, proc.stderr[-2000:]
+    assert "Destroyed while thread" not in proc.stderr

@@ -484,12 +484,27 @@ class SubsidyChart(QWidget):
 
 # ---------------------------------------------------------------- the schedule, off the GUI thread
 class _ScheduleWorker(QThread):
+    """Computes the schedule's lateness off the GUI thread.
+
+    It has no parent and is kept in ``_running`` until it ends: a view closed (and deleted) while
+    the schedule is being computed must not destroy a running thread, which aborts the program
+    ("QThread: Destroyed while thread is still running"). Its result then goes nowhere.
+    """
+
     sig_done = Signal(object)
     """(late months by workload or None, note)."""
 
-    def __init__(self, plan, parent=None) -> None:
-        super().__init__(parent)
+    _running: set = set()
+
+    def __init__(self, plan) -> None:
+        super().__init__()
         self.plan = plan
+        _ScheduleWorker._running.add(self)
+        self.finished.connect(self._forget)
+
+    def _forget(self) -> None:
+        # Dropped on the next turn of the loop, not inside its own signal's delivery.
+        QTimer.singleShot(0, lambda: _ScheduleWorker._running.discard(self))
 
     def run(self) -> None:
         self.sig_done.emit(schedule_late_months(self.plan))
@@ -880,7 +895,7 @@ class SubsidyView(QWidget):
             self._schedule_stale = True
             return
         self._schedule_stale = False
-        self._worker = _ScheduleWorker(self.context.plan, self)
+        self._worker = _ScheduleWorker(self.context.plan)
         self._worker.sig_done.connect(self._schedule_done)
         self._worker.start()
 
