@@ -324,11 +324,10 @@ def split_lists(values: list, *, unique: bool = False) -> list[list[str]]:
         cells = joined.split("\x00")
         if ",\x00" in joined or "\x00," in joined or joined.startswith(",") or joined.endswith(","):
             cells = [c.strip(",") for c in cells]
-    lists = [c.split(",") if c else [] for c in cells]
     if unique:
         fromkeys = dict.fromkeys
-        return [list(fromkeys(items)) if len(items) > 1 else items for items in lists]
-    return lists
+        return [list(fromkeys(c.split(","))) if "," in c else [c] if c else [] for c in cells]
+    return [c.split(",") if c else [] for c in cells]
 
 
 def split_list_keeping(value: object, known: set[str]) -> list[str]:

@@ -370,7 +370,15 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
 
     def add_pending() -> None:
         ids = list(chain.from_iterable(sids for _, sids in pending))
-        new = dict(zip(ids, chain.from_iterable(numbers for numbers, _ in pending)))
+        numbers = chain.from_iterable(numbers for numbers, _ in pending)
+        if not seen:  # the commonest case (no row read the general way): straight in, if all are new
+            seen.update(zip(ids, numbers))
+            if len(seen) == len(ids):
+                pending.clear()
+                return
+            seen.clear()
+            numbers = chain.from_iterable(numbers for numbers, _ in pending)
+        new = dict(zip(ids, numbers))
         if len(new) == len(ids) and seen.keys().isdisjoint(new.keys()):
             seen.update(new)
         else:
