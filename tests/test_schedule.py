@@ -509,3 +509,20 @@ def test_cli_schedule_bad_input_exit_codes(tmp_path):
     out = subprocess.run([sys.executable, "main.py", "schedule", "--plan", str(tmp_path / "none.mplan")],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "Traceback" not in out.stderr and out.stderr.strip()
+
+
+def test_holidays_span_equals_year_by_year_lookup():
+    """The one-call holiday span holds exactly jpholiday's holidays of each year plus 12/29–1/3."""
+    import datetime as dt
+
+    import jpholiday
+
+    from migration_planner.schedule.calendar import _holidays
+
+    span = {d.astype(dt.date) for d in _holidays(2025, 2031)}
+    expected = set()
+    for y in range(2025, 2032):
+        expected |= {d for d, _ in jpholiday.year_holidays(y)}
+        expected |= {dt.date(y, 1, m) for m in (1, 2, 3)} | {dt.date(y, 12, m) for m in (29, 30, 31)}
+    assert span == expected
+    assert dt.date(2026, 5, 6) in span  # 振替休日 of 2026-05-03 (Sunday)
