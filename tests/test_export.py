@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -649,6 +650,20 @@ def test_atomic_write_replaces_in_one_step(tmp_path):
     target = tmp_path / "a.txt"
     atomic_write(str(target), lambda tmp: Path(tmp).write_text("new"))
     assert target.read_text() == "new" and oct(target.stat().st_mode & 0o777) != "0o600"
+
+
+def test_atomic_write_removes_what_a_killed_export_left_but_not_a_running_one(tmp_path):
+    old = tmp_path / ".a.xlsx.k1ll3d.tmp"
+    running = tmp_path / ".a.xlsx.runn1n.tmp"
+    other = tmp_path / ".b.xlsx.0ld0ld.tmp"
+    for p in (old, running, other):
+        p.write_text("partial")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    atomic_write(str(tmp_path / "a.xlsx"), lambda tmp: Path(tmp).write_text("new"))
+    assert not old.exists()
+    assert running.exists() and other.exists()  # another export's file, or one still being written
 
 
 def test_unknown_scenario_and_bad_targets_are_refused_in_japanese(tmp_path):

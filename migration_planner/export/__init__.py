@@ -66,6 +66,28 @@ def _umask() -> int:
     return mask
 
 
+#: A temporary file of an earlier export older than this was left by a killed program: removed.
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temps(folder: str, name: str) -> None:
+    """Delete ``.{name}.*.tmp`` files beside the target that a killed export left behind.
+
+    Only files older than :data:`STALE_TEMP_SECONDS`, so an export of the same name running at
+    this moment in another window keeps its file. Failures are ignored: this is tidying up.
+    """
+    import glob
+    import time
+
+    limit = time.time() - STALE_TEMP_SECONDS
+    for leftover in glob.glob(os.path.join(glob.escape(folder), f".{glob.escape(name)}.*.tmp")):
+        try:
+            if os.path.getmtime(leftover) < limit:
+                os.unlink(leftover)
+        except OSError:
+            pass
+
+
 def atomic_write(path: str, fill: Callable[[str], None]) -> None:
     """Call ``fill(tmp)`` to write a temporary file beside ``path``, then rename it to ``path``.
 
@@ -79,6 +101,7 @@ def atomic_write(path: str, fill: Callable[[str], None]) -> None:
     except OSError as exc:
         raise ExportError(f"フォルダ「{folder}」に書き込めません（{exc.strerror or exc}）。") from None
     os.close(fd)
+    _remove_stale_temps(folder, name)
     try:
         fill(tmp)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
