@@ -4,120 +4,120 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="67"/>
-        <location filename="../../ui/system_detail.py" line="54"/>
+        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/system_detail.py" line="91"/>
         <source>システムID</source>
-        <extracomment>A section provider: (record, annotation) → (title, html body) or None.</extracomment>
+        <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments, combined once (combining Qt&apos;s flags costs microseconds a cell).</extracomment>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="68"/>
+        <location filename="../../ui/inventory_table.py" line="81"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="69"/>
-        <location filename="../../ui/system_detail.py" line="55"/>
+        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="70"/>
-        <location filename="../../ui/system_detail.py" line="56"/>
+        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/system_detail.py" line="93"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="71"/>
-        <location filename="../../ui/system_detail.py" line="57"/>
+        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/system_detail.py" line="94"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="73"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="78"/>
-        <location filename="../../ui/system_detail.py" line="58"/>
+        <location filename="../../ui/inventory_table.py" line="91"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="79"/>
-        <location filename="../../ui/system_detail.py" line="59"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
-        <location filename="../../ui/system_detail.py" line="60"/>
+        <location filename="../../ui/inventory_table.py" line="93"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
-        <location filename="../../ui/system_detail.py" line="61"/>
+        <location filename="../../ui/inventory_table.py" line="94"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
-        <location filename="../../ui/system_detail.py" line="62"/>
+        <location filename="../../ui/inventory_table.py" line="95"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="96"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="85"/>
-        <location filename="../../ui/system_detail.py" line="65"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
-        <location filename="../../ui/system_detail.py" line="66"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
-        <location filename="../../ui/system_detail.py" line="67"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="581"/>
+        <location filename="../../ui/placement_board.py" line="587"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="581"/>
+        <location filename="../../ui/placement_board.py" line="587"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="593"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -126,44 +126,175 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/placement_board.py" line="597"/>
         <source>移行先</source>
+        <extracomment>What the full open of a plan imports, one module a turn of the event loop, so that the window answers input in between (SQLAlchemy&apos;s core alone takes about a fifth of a second). Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped.</extracomment>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/placement_board.py" line="601"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/placement_board.py" line="603"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="179"/>
+        <location filename="../../ui/schedule_view.py" line="205"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="180"/>
+        <location filename="../../ui/schedule_view.py" line="206"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="181"/>
+        <location filename="../../ui/schedule_view.py" line="207"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="63"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="64"/>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="557"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="560"/>
+        <source>変更をプランファイルに保存します</source>
+        <translation>Save the changes to the plan file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="562"/>
+        <source>名前を付けて保存(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="564"/>
+        <source>プランを別の名前のファイルに保存します</source>
+        <translation>Save the plan to a file under another name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="578"/>
+        <source>編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。</source>
+        <translation>Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="583"/>
+        <source>自動保存 {0}</source>
+        <translation>Autosaved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="593"/>
+        <source>プラン: {0}</source>
+        <translation>Plan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="177"/>
+        <source>（なし）</source>
+        <extracomment>How each editable field is edited: text, choice (a combo of the contract&apos;s values), flag (○/×), count (a spin box), amount and year (spin boxes that may be blank and read what planners type), list (text: codes or names, IDs, separated as in a cell).</extracomment>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="181"/>
+        <source>○（あり）</source>
+        <translation>○ (yes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="182"/>
+        <source>—（なし）</source>
+        <translation>— (no)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="187"/>
+        <source>（空欄）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="188"/>
+        <source>千円単位。12,345 や 12,345千円 と書けます。空欄にするには内容を消します</source>
+        <translation>In thousand yen, e.g. 12,345. Clear the box to leave it blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="192"/>
+        <source>（未定）</source>
+        <translation>(TBD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="193"/>
+        <source>2027、R9、令和9年度、FY2027 のように書けます。空欄にするには内容を消します</source>
+        <translation>Write it as 2027, R9 or FY2027 (the Japanese era form also works). Clear the box to leave it blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="202"/>
+        <source>例）1, 6-a, 住民基本台帳</source>
+        <translation>e.g. 1, 6-a, 20-b</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="203"/>
+        <source>標準化対象業務のコードまたは名称を、読点やカンマで区切って書きます</source>
+        <translation>Standardization workload codes or names, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="205"/>
+        <source>例）OSK-001, OSK-002</source>
+        <translation>e.g. OSK-001, OSK-002</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="206"/>
+        <source>連携先のシステムIDを、読点やカンマで区切って書きます</source>
+        <translation>IDs of the linked systems, separated by commas</translation>
+    </message>
+</context>
+<context>
+    <name>BlackoutEditor</name>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="40"/>
+        <source>切替禁止月</source>
+        <translation>Blackout months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="41"/>
+        <source>チェックした月には移行（⑱運用開始）を始めも終えもしません。既定は4月・5月（転入転出の繁忙期）。</source>
+        <translation>No cut-over (step ⑱, go-live) starts or ends in a checked month. Default: April and May (the peak season for residents moving in and out).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="46"/>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="47"/>
+        <source>{0}月を切替禁止にする</source>
+        <translation>No cut-over in month {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CauseFlagsEditor</name>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="78"/>
+        <source>遅延要因（担当者の判断）</source>
+        <translation>Causes of delay (planner’s judgement)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="79"/>
+        <source>期限超過のとき「要因」に表示します。チェックがなくても、システムの備考から要因を読み取ることがあります。</source>
+        <translation>Shown under “Driver” when a workload misses the deadline. Even when nothing is checked, a cause may be read from the system’s notes.</translation>
     </message>
 </context>
 <context>
@@ -227,37 +358,37 @@ Automatic: {2}</translation>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="283"/>
+        <location filename="../../ui/schedule_view.py" line="309"/>
         <source>所要日数（営業日）：</source>
         <translation>Duration (working days): </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="286"/>
+        <location filename="../../ui/schedule_view.py" line="312"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="286"/>
+        <location filename="../../ui/schedule_view.py" line="312"/>
         <source>楽観</source>
         <translation>Optimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="286"/>
+        <location filename="../../ui/schedule_view.py" line="312"/>
         <source>最可能</source>
         <translation>Most likely</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="286"/>
+        <location filename="../../ui/schedule_view.py" line="312"/>
         <source>悲観</source>
         <translation>Pessimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="315"/>
+        <location filename="../../ui/schedule_view.py" line="341"/>
         <source>数値で入力してください。</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="319"/>
+        <location filename="../../ui/schedule_view.py" line="345"/>
         <source>所要日数を変更：</source>
         <translation>Change durations: </translation>
     </message>
@@ -383,22 +514,22 @@ Automatic: {2}</translation>
 <context>
     <name>GanttChart</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="271"/>
+        <location filename="../../ui/schedule_view.py" line="297"/>
         <source>工程（青：計画立案、橙：移行）</source>
         <translation>Phases (blue: planning, orange: migration)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="179"/>
+        <location filename="../../ui/schedule_view.py" line="205"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="180"/>
+        <location filename="../../ui/schedule_view.py" line="206"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="181"/>
+        <location filename="../../ui/schedule_view.py" line="207"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
@@ -406,122 +537,129 @@ Automatic: {2}</translation>
 <context>
     <name>InventoryTable</name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="259"/>
+        <location filename="../../ui/inventory_table.py" line="359"/>
         <source>名称・ID・所属・事業者で絞り込み</source>
+        <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The plan&apos;s reload then brings the new values.</extracomment>
         <translation>Filter by name, ID, department, vendor</translation>
     </message>
     <message>
+        <location filename="../../ui/inventory_table.py" line="360"/>
         <source>システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）</source>
         <translation>Filters by system name, ID, department, vendor, SaaS candidate, notes and workloads (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="262"/>
+        <location filename="../../ui/inventory_table.py" line="363"/>
         <source>すべての系統</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="268"/>
-        <location filename="../../ui/inventory_table.py" line="372"/>
+        <location filename="../../ui/inventory_table.py" line="369"/>
+        <location filename="../../ui/inventory_table.py" line="509"/>
         <source>すべての所属</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="272"/>
+        <location filename="../../ui/inventory_table.py" line="373"/>
         <source>絞り込み:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="348"/>
+        <location filename="../../ui/inventory_table.py" line="444"/>
+        <source>{0} は変更していません。{1}</source>
+        <translation>{0} was not changed. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="484"/>
         <source>{0} / {1} 件</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="67"/>
+        <location filename="../../ui/inventory_table.py" line="80"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="68"/>
+        <location filename="../../ui/inventory_table.py" line="81"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="69"/>
+        <location filename="../../ui/inventory_table.py" line="82"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="70"/>
+        <location filename="../../ui/inventory_table.py" line="83"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="71"/>
+        <location filename="../../ui/inventory_table.py" line="84"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="73"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="78"/>
+        <location filename="../../ui/inventory_table.py" line="91"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="79"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="93"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="94"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="95"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="96"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="85"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -590,404 +728,408 @@ Automatic: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>システム一覧</source>
-        <extracomment>Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped.</extracomment>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>進捗表の取り込み(&amp;P)…</source>
         <translation>Import &amp;Progress Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
         <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>プランを開いています…</source>
+        <translation>Opening the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>プラン: {0}</source>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>システム一覧を取り込む</source>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>進捗表を取り込む</source>
         <translation>Import Progress Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>進捗表「{0}」の取り込み</source>
         <translation>Import progress sheet “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
         <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>「{0}」の進捗を読み込んでいます</source>
         <translation>Reading progress from “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="759"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="67"/>
+        <location filename="../../ui/inventory_table.py" line="80"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="68"/>
+        <location filename="../../ui/inventory_table.py" line="81"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="69"/>
+        <location filename="../../ui/inventory_table.py" line="82"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="70"/>
+        <location filename="../../ui/inventory_table.py" line="83"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="71"/>
+        <location filename="../../ui/inventory_table.py" line="84"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="73"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="78"/>
+        <location filename="../../ui/inventory_table.py" line="91"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="79"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="93"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="94"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="95"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="96"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="85"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="581"/>
+        <location filename="../../ui/placement_board.py" line="587"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="581"/>
+        <location filename="../../ui/placement_board.py" line="587"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="593"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -996,17 +1138,20 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/placement_board.py" line="597"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/placement_board.py" line="601"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/placement_board.py" line="603"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
@@ -1084,7 +1229,7 @@ Automatic: {2}</translation>
         <translation>Mark Input Changes as Reviewed (keep override)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="640"/>
+        <location filename="../../ui/placement_board.py" line="646"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
@@ -1130,7 +1275,7 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/placement_board.py" line="241"/>
-        <location filename="../../ui/placement_board.py" line="619"/>
+        <location filename="../../ui/placement_board.py" line="625"/>
         <source>要確認：手動設定の後に判定の入力が変わりました</source>
         <translation>Review: the inputs to the rules changed after the override</translation>
     </message>
@@ -1175,17 +1320,17 @@ Automatic: {2}</translation>
         <translation>The annual running cost is the sum of the entered amounts (in thousand yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="614"/>
+        <location filename="../../ui/placement_board.py" line="620"/>
         <source>（手動設定。自動判定は{0}）</source>
         <translation> (overridden; automatic: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="621"/>
+        <location filename="../../ui/placement_board.py" line="627"/>
         <source>手動設定の理由：{0}</source>
         <translation>Reason for override: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="629"/>
+        <location filename="../../ui/placement_board.py" line="635"/>
         <source>移行先の判定</source>
         <translation>Destination decision</translation>
     </message>
@@ -1229,6 +1374,178 @@ Automatic: {2}</translation>
     </message>
 </context>
 <context>
+    <name>PlanSession</name>
+    <message>
+        <location filename="../../ui/recovery.py" line="196"/>
+        <source>元に戻す：{0}</source>
+        <extracomment>Edits listed in a message box; the rest are under 詳細.</extracomment>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="233"/>
+        <source>元に戻せない変更（取り込みなど）</source>
+        <translation>A change that cannot be undone (such as an import)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="299"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="306"/>
+        <source>ほか {0} 件（詳細を表示）</source>
+        <translation>and {0} more (see Show Details)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="313"/>
+        <source>前回、保存されずに終了した編集があります（{0} 件、最終 {1}）。復元しますか？</source>
+        <translation>The last session ended with unsaved edits ({0} edit(s), the last at {1}). Restore them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="315"/>
+        <source>前回、保存されずに終了した編集があります（最終 {0}）。復元しますか？</source>
+        <translation>The last session ended with unsaved edits (the last at {0}). Restore them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="318"/>
+        <source>復元：その編集の続きから始めます（プランファイルにはまだ保存されていません）。
+破棄：その編集を捨てて、保存されているプランを開きます。</source>
+        <translation>Restore: carry on from those edits (they are not saved to the plan file yet).
+Discard: throw those edits away and open the saved plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="320"/>
+        <source>編集の復元</source>
+        <translation>Restore Edits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="322"/>
+        <source>復元</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="323"/>
+        <source>破棄</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="324"/>
+        <location filename="../../ui/recovery.py" line="337"/>
+        <location filename="../../ui/recovery.py" line="463"/>
+        <location filename="../../ui/recovery.py" line="524"/>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="330"/>
+        <source>プランを開く</source>
+        <translation>Open Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="331"/>
+        <source>プラン「{0}」は、このプログラムの別のウィンドウで開かれています（{1} から）。</source>
+        <translation>Plan “{0}” is open in another window of this program (since {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="333"/>
+        <source>このまま開くと、両方のウィンドウで別々に編集することになります。あとから保存するときに、先に保存された内容を上書きするかどうかを確認します。</source>
+        <translation>If you open it anyway, the two windows will edit it separately. When you save later, you will be asked whether to overwrite what the other window saved first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="336"/>
+        <source>このまま開く</source>
+        <translation>Open Anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="361"/>
+        <source>プランを開けません</source>
+        <translation>Cannot Open Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="368"/>
+        <source>前回の編集を復元しました。まだ保存されていません（Ctrl+S で保存）。</source>
+        <translation>Restored the edits from the last session. They are not saved yet (Ctrl+S to save).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="384"/>
+        <location filename="../../ui/recovery.py" line="398"/>
+        <source>編集を復元できません</source>
+        <translation>Cannot Restore Edits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="385"/>
+        <source>前回、保存されずに終了した編集がありますが、復元できません（{0}）。保存されているプランを開きます。</source>
+        <translation>The last session ended with unsaved edits, but they cannot be restored ({0}). Opening the saved plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="399"/>
+        <source>前回の編集を復元できません（{0}）。保存されているプランを開きます。</source>
+        <translation>The edits from the last session cannot be restored ({0}). Opening the saved plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="449"/>
+        <location filename="../../ui/recovery.py" line="485"/>
+        <source>保存できません</source>
+        <translation>Cannot Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="457"/>
+        <location filename="../../ui/recovery.py" line="522"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="458"/>
+        <source>プラン「{0}」は、開いたあとでほかのプログラム（コマンドラインや別のウィンドウ）によって変更されています。</source>
+        <translation>Plan “{0}” has been changed by another program (the command line or another window) since you opened it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="459"/>
+        <source>上書きして保存すると、その変更は失われます。別の名前で保存することもできます。</source>
+        <translation>If you overwrite it, those changes will be lost. You can also save under another name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="461"/>
+        <source>上書き保存</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="462"/>
+        <source>名前を付けて保存…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="472"/>
+        <source>名前を付けて保存</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="473"/>
+        <source>移行計画プラン (*{0})</source>
+        <translation>Migration plans (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="500"/>
+        <source>「{0}」に保存しました。</source>
+        <translation>Saved to “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="517"/>
+        <source>変更を保存しますか？</source>
+        <translation>Save your changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="518"/>
+        <source>プラン「{0}」に、保存されていない変更が {1} 件あります。</source>
+        <translation>Plan “{0}” has {1} unsaved change(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="523"/>
+        <source>保存しない</source>
+        <translation>Don’t Save</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../ui/placement_board.py" line="118"/>
@@ -1250,52 +1567,52 @@ Automatic: {2}</translation>
 <context>
     <name>ScheduleTableModel</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="70"/>
+        <location filename="../../ui/schedule_view.py" line="86"/>
         <source>業務</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="70"/>
+        <location filename="../../ui/schedule_view.py" line="86"/>
         <source>システム</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="70"/>
+        <location filename="../../ui/schedule_view.py" line="86"/>
         <source>開始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="70"/>
+        <location filename="../../ui/schedule_view.py" line="86"/>
         <source>完了（稼働）</source>
         <translation>Finish (go-live)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="71"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>余裕（営業日）</source>
         <translation>Slack (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="71"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>進捗</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="71"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>P(期限内)</source>
         <translation>P(on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="71"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>P(延長期限内)</source>
         <translation>P(by extended deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="72"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="72"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>要因</source>
         <translation>Driver</translation>
     </message>
@@ -1303,180 +1620,328 @@ Automatic: {2}</translation>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="343"/>
+        <location filename="../../ui/schedule_view.py" line="381"/>
         <source>ベンダごとの同時移行数 </source>
+        <extracomment>Re-plan on the GUI thread (then Monte Carlo in the background) while the plan is this small: the 20 workloads&apos; ≈ 900 tasks take ≈ 15 ms. A larger task graph, or an inventory so large that reading its systems takes long, is re-planned wholly in the background (latest edit wins). Size, not a measured time, decides, so that the same edit behaves the same on a busy machine.</extracomment>
         <translation>Concurrent migrations per vendor: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="350"/>
+        <location filename="../../ui/schedule_view.py" line="388"/>
         <source>連携を追加</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="351"/>
+        <location filename="../../ui/schedule_view.py" line="389"/>
         <source>連携を削除</source>
         <translation>Remove Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="360"/>
+        <location filename="../../ui/schedule_view.py" line="398"/>
         <source>提供元</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="373"/>
+        <location filename="../../ui/schedule_view.py" line="409"/>
+        <source>モンテカルロ（1万回）</source>
+        <translation>Monte Carlo (10,000 runs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="410"/>
+        <source>所要日数のばらつきを1万回試行して P(期限内) を求め直します（中止できます）</source>
+        <translation>Recompute P(on time) from 10,000 trials of varying durations (can be cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="433"/>
         <source>依存関係</source>
         <translation>Dependencies</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="374"/>
+        <location filename="../../ui/schedule_view.py" line="434"/>
         <source>ガント</source>
         <translation>Gantt</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="375"/>
+        <location filename="../../ui/schedule_view.py" line="435"/>
         <source>一覧</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="381"/>
+        <location filename="../../ui/schedule_view.py" line="441"/>
         <source>業務をクリックすると計画を表示します</source>
         <translation>Click a workload to show its plan</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="384"/>
         <source>手順</source>
-        <translation>Step</translation>
+        <translation type="vanished">Step</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="384"/>
         <source>状況</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="384"/>
         <source>開始</source>
-        <translation>Start</translation>
+        <translation type="vanished">Start</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="384"/>
         <source>完了</source>
-        <translation>Finish</translation>
+        <translation type="vanished">Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="384"/>
         <source>日数</source>
-        <translation>Days</translation>
+        <translation type="vanished">Days</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="386"/>
+        <location filename="../../ui/schedule_view.py" line="447"/>
         <source>所要日数を編集…</source>
         <translation>Edit Durations…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="469"/>
+        <location filename="../../ui/schedule_view.py" line="501"/>
+        <source>再計算中…</source>
+        <translation>Recalculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="513"/>
+        <source>P(期限内)：計算中…</source>
+        <translation>P(on time): calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="541"/>
+        <source>スケジュールを計算できませんでした：{0}</source>
+        <translation>Could not compute the schedule: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="561"/>
+        <source>シミュレーションに失敗しました：{0}</source>
+        <translation>The simulation failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="563"/>
+        <source>モンテカルロ・シミュレーション（{0} 回）</source>
+        <translation>Monte Carlo simulation ({0} runs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="566"/>
+        <source>P(期限内)：モンテカルロ {0} 回を計算中…</source>
+        <translation>P(on time): running Monte Carlo, {0} runs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="576"/>
+        <source>P(期限内)：モンテカルロ {0} 回（乱数の種 {1}）</source>
+        <translation>P(on time): Monte Carlo, {0} runs (seed {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="664"/>
         <source>その連携はありません。</source>
         <translation>There is no such link.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="477"/>
+        <location filename="../../ui/schedule_view.py" line="676"/>
+        <location filename="../../ui/schedule_view.py" line="678"/>
         <source>進捗を変更：</source>
         <translation>Change progress: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="498"/>
+        <location filename="../../ui/schedule_view.py" line="676"/>
+        <source>手順{0}</source>
+        <translation>step {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="679"/>
+        <source>{0}手順</source>
+        <translation>{0} steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_view.py" line="708"/>
         <source>稼働 </source>
         <translation>Go-live </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="498"/>
+        <location filename="../../ui/schedule_view.py" line="708"/>
         <source>進捗 </source>
         <translation>Progress </translation>
     </message>
 </context>
 <context>
+    <name>StepsDelegate</name>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="159"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="171"/>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <source>手順</source>
+        <extracomment>The date editor&apos;s minimum stands for &quot;no date&quot; (shown as —).</extracomment>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <source>開始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <source>完了</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="69"/>
+        <source>日数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="69"/>
+        <source>余裕（営業日）</source>
+        <translation>Slack (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="131"/>
+        <source>ダブルクリックまたはF2で編集（Enterで確定）</source>
+        <translation>Double-click or press F2 to edit (Enter to confirm)</translation>
+    </message>
+</context>
+<context>
+    <name>StepsTable</name>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="212"/>
+        <source>手順と進捗</source>
+        <translation>Steps and progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="216"/>
+        <source>選択した手順の状況</source>
+        <translation>Status of the selected steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="221"/>
+        <source>選択した手順の基準日</source>
+        <translation>As-of date of the selected steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="222"/>
+        <source>選択した手順に設定</source>
+        <translation>Apply to Selected Steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="223"/>
+        <source>表で選んだ手順（Shift/Ctrl+矢印で複数選択）の状況と基準日をまとめて設定します</source>
+        <translation>Set the status and as-of date of all the steps selected in the table at once (Shift/Ctrl+arrow keys select several)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="226"/>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_steps.py" line="228"/>
+        <source>基準日</source>
+        <translation>As of</translation>
+    </message>
+</context>
+<context>
     <name>SubsidyChart</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="306"/>
+        <location filename="../../ui/subsidy_view.py" line="382"/>
         <source>グラフを準備しています…</source>
+        <extracomment>What ``ParamEditCommand.id`` returns: QUndoStack offers the step just done ``mergeWith`` the next.</extracomment>
         <translation>Preparing the chart…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="348"/>
+        <location filename="../../ui/subsidy_view.py" line="424"/>
         <source>プランを開いてください</source>
         <translation>Please open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="359"/>
+        <location filename="../../ui/subsidy_view.py" line="435"/>
         <source>補助対象経費</source>
         <translation>Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="360"/>
+        <location filename="../../ui/subsidy_view.py" line="436"/>
         <source>補助</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="361"/>
+        <location filename="../../ui/subsidy_view.py" line="437"/>
         <source>対象外（関連作業）</source>
         <translation>Ineligible (related work)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="362"/>
+        <location filename="../../ui/subsidy_view.py" line="438"/>
         <source>並行運用</source>
         <translation>Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="363"/>
+        <location filename="../../ui/subsidy_view.py" line="439"/>
         <source>不足額（市の負担）</source>
         <translation>Shortfall (city’s share)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="371"/>
+        <location filename="../../ui/subsidy_view.py" line="447"/>
         <source>経費 → 補助 → 不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="379"/>
+        <location filename="../../ui/subsidy_view.py" line="455"/>
         <source>補助で賄う</source>
         <translation>Covered by subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="380"/>
+        <location filename="../../ui/subsidy_view.py" line="456"/>
         <source>市負担：対象経費の残り</source>
         <translation>City’s share: rest of eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="381"/>
+        <location filename="../../ui/subsidy_view.py" line="457"/>
         <source>市負担：対象外</source>
         <translation>City’s share: ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="382"/>
+        <location filename="../../ui/subsidy_view.py" line="458"/>
         <source>市負担：並行運用</source>
         <translation>City’s share: parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="389"/>
+        <location filename="../../ui/subsidy_view.py" line="465"/>
         <source>年度別の経費と負担</source>
         <translation>Costs and city’s share by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="400"/>
+        <location filename="../../ui/subsidy_view.py" line="476"/>
         <source>範囲の下限</source>
         <translation>Low end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="401"/>
+        <location filename="../../ui/subsidy_view.py" line="477"/>
         <source>範囲の上限</source>
         <translation>High end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="404"/>
+        <location filename="../../ui/subsidy_view.py" line="480"/>
         <source>不足額を最も動かす前提（トルネード図）</source>
         <translation>Assumptions that move the shortfall most (tornado chart)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="405"/>
+        <location filename="../../ui/subsidy_view.py" line="481"/>
         <source>不足額（{0}）</source>
         <translation>Shortfall ({0})</translation>
     </message>
@@ -1484,295 +1949,754 @@ Automatic: {2}</translation>
 <context>
     <name>SubsidyView</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="494"/>
-        <location filename="../../ui/subsidy_view.py" line="873"/>
-        <location filename="../../ui/subsidy_view.py" line="931"/>
+        <location filename="../../ui/subsidy_view.py" line="590"/>
+        <location filename="../../ui/subsidy_view.py" line="1096"/>
+        <location filename="../../ui/subsidy_view.py" line="1151"/>
         <source>シナリオ</source>
+        <extracomment>The rules: their choices and the input tab they sit on (the related-work rule above its list). The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``). Names of the inputs in undo steps (「補助上限額」 etc.), by input key.</extracomment>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="502"/>
+        <location filename="../../ui/subsidy_view.py" line="598"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="503"/>
+        <location filename="../../ui/subsidy_view.py" line="599"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="504"/>
+        <location filename="../../ui/subsidy_view.py" line="600"/>
         <source>名前変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="505"/>
+        <location filename="../../ui/subsidy_view.py" line="601"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="534"/>
+        <location filename="../../ui/subsidy_view.py" line="643"/>
         <source> 年</source>
         <translation> yr</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="566"/>
+        <location filename="../../ui/subsidy_view.py" line="681"/>
+        <source>前提</source>
+        <translation>Assumptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="694"/>
+        <source>業務への配分</source>
+        <translation>Allocation to workloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="701"/>
+        <source>システムIDまたは名前で絞り込み</source>
+        <translation>Filter by system ID or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="704"/>
+        <source>絞り込み</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="717"/>
+        <source>関連作業</source>
+        <translation>Related work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="723"/>
         <source>金額の単位</source>
         <translation>Amount unit</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="576"/>
+        <location filename="../../ui/subsidy_view.py" line="733"/>
         <source>結果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="607"/>
+        <location filename="../../ui/subsidy_view.py" line="764"/>
         <source>経費→補助→不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="608"/>
+        <location filename="../../ui/subsidy_view.py" line="765"/>
         <source>年度別</source>
         <translation>By fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="609"/>
+        <location filename="../../ui/subsidy_view.py" line="766"/>
         <source>感度（トルネード）</source>
         <translation>Sensitivity (tornado)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="613"/>
+        <location filename="../../ui/subsidy_view.py" line="770"/>
         <source>年度別の表</source>
         <translation>Table by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="613"/>
+        <location filename="../../ui/subsidy_view.py" line="770"/>
         <source>業務別の表</source>
         <translation>Table by workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="614"/>
+        <location filename="../../ui/subsidy_view.py" line="771"/>
         <source>シナリオ比較</source>
         <translation>Scenario comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="804"/>
+        <location filename="../../ui/subsidy_view.py" line="789"/>
+        <source>既定。遅れた1か月ごとに旧システムを動かし続ける費用（現行の運用経費の12分の1）を数えます。新環境の運用経費は期限どおりでも期限後に払うため、遅れで増えるのは旧システムの分です。</source>
+        <translation>Default. Each month of delay counts the cost of keeping the old system running (1/12 of the current annual running cost). The new environment’s running cost is paid after the deadline even when on time, so what a delay adds is the old system’s cost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="791"/>
+        <source>遅れた1か月ごとに新環境（ガバメントクラウド）の運用経費（現行 × 倍率の12分の1）を数えます。旧システムの経費は通常予算で続くとみる見方で、期限どおりでも払う新環境の経費を遅れの費用に含めます。</source>
+        <translation>Each month of delay counts the running cost of the new environment (Gov-Cloud): 1/12 of current × multiplier. This view assumes the old system’s cost carries on under the regular budget, and counts as a cost of delay the new environment’s cost that would be paid even when on time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="793"/>
+        <source>遅れた1か月ごとに新旧両方の運用経費（現行 × (1 + 倍率) の12分の1）を数えます（最も大きく見る見方）。</source>
+        <translation>Each month of delay counts the running costs of both old and new (1/12 of current × (1 + multiplier)): the highest estimate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="796"/>
+        <source>複数の業務を担うシステムの経費を、その業務に均等に分けます（例：4業務なら1/4ずつ）。</source>
+        <translation>Splits the costs of a system that carries several workloads equally among them (e.g. 1/4 each for 4 workloads).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="797"/>
+        <source>下の表の重みの比で分けます（重み0の業務は0円、指定しない業務は1）。重みのセルをダブルクリックして編集します。</source>
+        <translation>Splits the costs in proportion to the weights in the table below (a workload with weight 0 gets 0 yen; one without a weight counts as 1). Double-click a weight cell to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="800"/>
+        <source>標準化対象システムと連携する対象外システムを自動で数えます。下の表でチェックを外すと除外、ほかのシステムにチェックすると追加します。</source>
+        <translation>Counts automatically the out-of-scope systems linked with standardization systems. In the table below, uncheck a system to exclude it, or check another system to add it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="802"/>
+        <source>下の表でチェックしたシステムだけを数えます。</source>
+        <translation>Counts only the systems checked in the table below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="803"/>
+        <source>関連作業を数えません（補助対象外経費は追加の関連作業費だけになります）。</source>
+        <translation>Counts no related work (ineligible costs are then only the additional related-work costs).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="989"/>
+        <source>配分の重み（{0}）</source>
+        <translation>Allocation weight ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="995"/>
+        <source>関連作業（{0}）</source>
+        <translation>Related work ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="1017"/>
+        <source>プランに保存できなかったため、変更を取り消しました（{0}）。</source>
+        <translation>The change could not be saved to the plan, so it was reverted ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="1034"/>
         <source>工程表を計算しています…（それまではシナリオの遅延月数だけで計算）</source>
         <translation>Computing the schedule… (until then, only the scenario’s months of delay are used)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="879"/>
+        <location filename="../../ui/subsidy_view.py" line="1102"/>
         <source>シナリオ名：</source>
         <translation>Scenario name:</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="890"/>
+        <location filename="../../ui/subsidy_view.py" line="1112"/>
         <source>シナリオの追加</source>
         <translation>Add Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="902"/>
+        <location filename="../../ui/subsidy_view.py" line="1123"/>
         <source>シナリオの複製</source>
         <translation>Duplicate Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="921"/>
+        <location filename="../../ui/subsidy_view.py" line="1141"/>
         <source>シナリオ名の変更</source>
         <translation>Rename Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="931"/>
+        <location filename="../../ui/subsidy_view.py" line="1151"/>
         <source>ベースラインは削除できません。</source>
         <translation>The baseline cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="138"/>
         <source>（基準）</source>
-        <translation> (baseline)</translation>
+        <translation type="vanished"> (baseline)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="140"/>
         <source>ベースライン：削除できません</source>
-        <translation>Baseline: cannot be deleted</translation>
+        <translation type="vanished">Baseline: cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="166"/>
         <source>年度</source>
-        <translation>FY</translation>
+        <translation type="vanished">FY</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="167"/>
-        <location filename="../../ui/subsidy_view.py" line="177"/>
         <source>補助対象経費</source>
-        <translation>Eligible costs</translation>
+        <translation type="vanished">Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="168"/>
-        <location filename="../../ui/subsidy_view.py" line="178"/>
         <source>補助</source>
-        <translation>Subsidy</translation>
+        <translation type="vanished">Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="169"/>
         <source>補助対象外</source>
-        <translation>Ineligible</translation>
+        <translation type="vanished">Ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="170"/>
-        <location filename="../../ui/subsidy_view.py" line="180"/>
         <source>並行運用</source>
-        <translation>Parallel running</translation>
+        <translation type="vanished">Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="171"/>
-        <location filename="../../ui/subsidy_view.py" line="181"/>
         <source>市の負担</source>
-        <translation>City’s share</translation>
+        <translation type="vanished">City’s share</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="172"/>
-        <location filename="../../ui/subsidy_view.py" line="182"/>
         <source>説明</source>
-        <translation>Explanation</translation>
+        <translation type="vanished">Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="176"/>
         <source>業務</source>
-        <translation>Workload</translation>
+        <translation type="vanished">Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="179"/>
         <source>遅れ（か月）</source>
-        <translation>Delay (months)</translation>
+        <translation type="vanished">Delay (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="285"/>
         <source>項目</source>
-        <translation>Item</translation>
+        <translation type="vanished">Item</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="290"/>
         <source>差（{0}）</source>
-        <translation>Difference ({0})</translation>
+        <translation type="vanished">Difference ({0})</translation>
     </message>
 </context>
 <context>
     <name>SystemDetail</name>
     <message>
-        <location filename="../../ui/system_detail.py" line="40"/>
+        <location filename="../../ui/system_detail.py" line="76"/>
         <source>表でシステムを選ぶと、ここに詳細が表示されます。</source>
         <translation>Select a system in the table to see its details here.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="54"/>
+        <location filename="../../ui/system_detail.py" line="91"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="55"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="56"/>
+        <location filename="../../ui/system_detail.py" line="93"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="57"/>
+        <location filename="../../ui/system_detail.py" line="94"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="58"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="59"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="60"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="61"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="62"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="63"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="64"/>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="65"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="66"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="67"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="74"/>
+        <location filename="../../ui/system_detail.py" line="111"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="78"/>
+        <location filename="../../ui/system_detail.py" line="115"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="87"/>
+        <location filename="../../ui/system_detail.py" line="124"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="89"/>
+        <location filename="../../ui/system_detail.py" line="126"/>
         <source>追加属性</source>
         <translation>Additional attributes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="40"/>
+        <source>編集…</source>
+        <extracomment>A section provider: (record, annotation) → (title, html body) or None.</extracomment>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="41"/>
+        <source>このシステムの項目をフォームで編集します（元に戻せます）</source>
+        <translation>Edit this system’s fields in a form (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemEdit</name>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="23"/>
+        <source>独自開発（カスタマイズ）</source>
+        <translation>Custom-built (customized)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="24"/>
+        <source>標準準拠製品の提供が間に合わない</source>
+        <translation>No standard-compliant product in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="25"/>
+        <source>メインフレーム</source>
+        <translation>Mainframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <location filename="../../ui/subsidy_view.py" line="235"/>
+        <source>業務</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>重み</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>配分された移行経費</source>
+        <translation>Allocated migration cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>配分された年間運用経費</source>
+        <translation>Allocated annual running cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="88"/>
+        <source>担当システム（移行経費見込）</source>
+        <translation>Systems (est. migration cost)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="88"/>
+        <source>配分の説明</source>
+        <translation>How it is allocated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="106"/>
+        <source>この業務を担当するシステムが在庫表にありません（移行経費0円）。</source>
+        <translation>No system in the inventory carries this workload (migration cost: 0 yen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="110"/>
+        <source>{0} {1} をこの業務だけで負担</source>
+        <translation>{0} {1}, borne by this workload alone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="112"/>
+        <source>{0} {1} × {2:g}/{3:g} = {4}</source>
+        <translation>{0} {1} × {2:g}/{3:g} = {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="149"/>
+        <source>配分ルールを「重み付け」にすると重みを編集できます（均等割ではすべて1）。</source>
+        <translation>Set the allocation rule to “weighted” to edit the weights (under an equal split, every weight is 1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>関連作業</source>
+        <translation>Related work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>システムID</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>システム名</source>
+        <translation>System name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>移行経費見込</source>
+        <translation>Est. migration cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="200"/>
+        <source>連携する標準化対象業務</source>
+        <translation>Linked standardization workloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="200"/>
+        <source>補助対象外経費</source>
+        <translation>Ineligible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="200"/>
+        <location filename="../../ui/subsidy_view.py" line="231"/>
+        <location filename="../../ui/subsidy_view.py" line="241"/>
+        <source>説明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="257"/>
+        <source>数える</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="263"/>
+        <source>未記入</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="197"/>
+        <source>（基準）</source>
+        <translation> (baseline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="199"/>
+        <source>ベースライン：削除できません</source>
+        <translation>Baseline: cannot be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="225"/>
+        <source>年度</source>
+        <translation>FY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="226"/>
+        <location filename="../../ui/subsidy_view.py" line="236"/>
+        <source>補助対象経費</source>
+        <translation>Eligible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="227"/>
+        <location filename="../../ui/subsidy_view.py" line="237"/>
+        <source>補助</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="228"/>
+        <source>補助対象外</source>
+        <translation>Ineligible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="229"/>
+        <location filename="../../ui/subsidy_view.py" line="239"/>
+        <source>並行運用</source>
+        <translation>Parallel running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="230"/>
+        <location filename="../../ui/subsidy_view.py" line="240"/>
+        <source>市の負担</source>
+        <translation>City’s share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="238"/>
+        <source>遅れ（か月）</source>
+        <translation>Delay (months)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="316"/>
+        <source>異なる</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="349"/>
+        <source>「{0}」の値 − 基準「{1}」の値</source>
+        <translation>Value in “{0}” − value in baseline “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="353"/>
+        <source>シナリオ「{0}」の前提</source>
+        <translation>Assumption of scenario “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="361"/>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="366"/>
+        <source>差（{0}）</source>
+        <translation>Difference ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="74"/>
+        <source>プランが開かれていません。</source>
+        <translation>No plan is open.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="177"/>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="181"/>
+        <source>○（あり）</source>
+        <translation>○ (yes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="182"/>
+        <source>—（なし）</source>
+        <translation>— (no)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="187"/>
+        <source>（空欄）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="188"/>
+        <source>千円単位。12,345 や 12,345千円 と書けます。空欄にするには内容を消します</source>
+        <translation>In thousand yen, e.g. 12,345. Clear the box to leave it blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="192"/>
+        <source>（未定）</source>
+        <translation>(TBD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="193"/>
+        <source>2027、R9、令和9年度、FY2027 のように書けます。空欄にするには内容を消します</source>
+        <translation>Write it as 2027, R9 or FY2027 (the Japanese era form also works). Clear the box to leave it blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="202"/>
+        <source>例）1, 6-a, 住民基本台帳</source>
+        <translation>e.g. 1, 6-a, 20-b</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="203"/>
+        <source>標準化対象業務のコードまたは名称を、読点やカンマで区切って書きます</source>
+        <translation>Standardization workload codes or names, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="205"/>
+        <source>例）OSK-001, OSK-002</source>
+        <translation>e.g. OSK-001, OSK-002</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="206"/>
+        <source>連携先のシステムIDを、読点やカンマで区切って書きます</source>
+        <translation>IDs of the linked systems, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="343"/>
+        <source>プランを開いている途中です。開き終わってから編集してください。</source>
+        <translation>The plan is still opening. Please edit once it has finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="357"/>
+        <source>{0} を変更しました（元に戻す：Ctrl+Z）。</source>
+        <translation>Changed {0} (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="364"/>
+        <source>選択したシステムを編集(&amp;S)…</source>
+        <translation>Edit &amp;Selected System…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="365"/>
+        <source>選択したシステムのすべての項目をフォームで編集します（元に戻せます）</source>
+        <translation>Edit every field of the selected system in a form (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemEditDialog</name>
+    <message>
+        <location filename="../../ui/system_edit.py" line="276"/>
+        <source>システムの編集：{0}</source>
+        <translation>Edit System: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="279"/>
+        <source>連携先システムID</source>
+        <translation>Linked system IDs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="298"/>
+        <source>値は取り込みと同じ規則で読みます。変更は履歴に残り、「元に戻す」で取り消せます。</source>
+        <translation>Values are read by the same rules as an import. Changes are kept in the history and can be reverted with Undo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_edit.py" line="319"/>
+        <source>次の値を直してください（何も変更していません）：
+{0}</source>
+        <translation>Please correct these values (nothing has been changed):
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="80"/>
+        <source>システムID</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="81"/>
+        <source>システム名</source>
+        <translation>System name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="82"/>
+        <source>所管所属</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="83"/>
+        <source>系統</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="84"/>
+        <source>サーバ台数</source>
+        <translation>Servers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="86"/>
+        <source>標準化対象業務</source>
+        <translation>Standardization workloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="91"/>
+        <source>住民基本系</source>
+        <translation>Resident records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="92"/>
+        <source>SaaS候補</source>
+        <translation>SaaS candidate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="93"/>
+        <source>SaaS適合</source>
+        <translation>SaaS fit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="94"/>
+        <source>クラウド化阻害要因</source>
+        <translation>Cloud blocker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="95"/>
+        <source>次期更新年度</source>
+        <translation>Next renewal FY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="96"/>
+        <source>年間運用経費（千円）</source>
+        <translation>Annual running cost (thousand yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="97"/>
+        <source>移行経費見込（千円）</source>
+        <translation>Est. migration cost (thousand yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="98"/>
+        <source>予算要求</source>
+        <translation>Budget request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="99"/>
+        <source>規模</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="100"/>
+        <source>保守事業者</source>
+        <translation>Maintenance vendor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="101"/>
+        <source>連携先</source>
+        <translation>Linked systems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inventory_table.py" line="102"/>
+        <source>備考</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
     <name>WorkloadGraph</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="231"/>
+        <location filename="../../ui/schedule_view.py" line="257"/>
         <source>標準化20業務の稼働日と連携（太枠・橙：クリティカルパス、赤：期限超過）</source>
         <translation>Go-live dates and links of the 20 standardization workloads (bold orange outline: critical path, red: past the deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="179"/>
+        <location filename="../../ui/schedule_view.py" line="205"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="180"/>
+        <location filename="../../ui/schedule_view.py" line="206"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="181"/>
+        <location filename="../../ui/schedule_view.py" line="207"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
