@@ -13,7 +13,7 @@ exit, best of ``repeats`` after one untimed warm-up each, run alternately:
 
 What "interactive" means here: the window is on screen with the plan's 60 systems in the table,
 which sorts and filters, and the menus work. The table is filled from a plain ``sqlite3`` read of
-the plan (``migration_planner.planfile``); the full plan (SQLAlchemy) opens on the next turn of
+the plan (``migration_planner.planfile``); the full plan (SQLAlchemy) opens over the next turns of
 the event loop after that first paint, and fills the placement columns and enables import, export
 and the feature tabs. The GUI thread is busy while it does, so a second row gives, informatively,
 the launch until the full plan is ready (``window.plan`` set): what a planner waits for before
