@@ -25,7 +25,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 from migration_planner import __version__
 from migration_planner.inventory.contract import RECORD_FIELDS, SystemRecord
 from migration_planner.inventory.diff import InventoryDiff, diff_records
-from migration_planner.models import AuditEntry, PlanMeta, System, Workload, WorkloadEdge
+from migration_planner.models import AuditEntry, PlanMeta, Scenario, System, Workload, WorkloadEdge
 from migration_planner.planfile import (  # noqa: F401 — PLAN_SUFFIX and PlanError are re-exported
     PLAN_SUFFIX,
     SCHEMA_VERSION,
@@ -74,6 +74,9 @@ class Plan:
 
     def __init__(self, path: str, engine: Engine) -> None:
         self.path = path
+        #: The file the planner knows this plan by: ``path``, or for the window's working copy
+        #: (migration_planner.workcopy) the plan file it was copied from and is saved to.
+        self.display_path = path
         self.engine = engine
 
     # ------------------------------------------------------------ opening
@@ -114,12 +117,23 @@ class Plan:
             meta = {"schema_version": str(SCHEMA_VERSION), "app_version": __version__}
             if version == 0:
                 meta |= {"created_at": now, "name": os.path.splitext(name)[0]}
+            stored = dict(conn.execute(text("SELECT key, value FROM plan_meta")).all())
             for key, value in meta.items():
+                if stored.get(key) == value:
+                    continue  # opening a plan does not write to it (a read-only look stays read-only)
                 conn.execute(
                     text("INSERT INTO plan_meta(key, value) VALUES (:k, :v) "
                          "ON CONFLICT(key) DO UPDATE SET value=excluded.value"),
                     {"k": key, "v": value},
                 )
+            if version == 0:
+                # A new plan starts with the baseline subsidy scenario (domain.md §5 defaults), so
+                # showing the subsidy view does not have to write one (an edit to save).
+                from migration_planner.subsidy.params import ScenarioParams
+                from migration_planner.subsidy.scenarios import BASELINE_NAME
+
+                conn.execute(insert(Scenario), [{"name": BASELINE_NAME, "is_baseline": True, "position": 0,
+                                                 "params_json": ScenarioParams().dumps()}])
             if not conn.execute(text("SELECT 1 FROM workload LIMIT 1")).first():
                 conn.execute(insert(Workload), [
                     {"code": w.code, "number": w.number, "name": w.name, "position": i}

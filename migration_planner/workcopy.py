@@ -664,6 +664,7 @@ class WorkingCopy:
             # The store names the file it opened; the planner knows the plan by its own name.
             raise PlanError(str(exc).replace(os.path.basename(self.work_path), name)) from None
         event.listen(plan.engine, "commit", self._before_commit)
+        plan.display_path = self.plan_path
         self.plan = plan
 
     # ------------------------------------------------------------ state
@@ -759,6 +760,8 @@ class WorkingCopy:
         with self._lock:
             s = self._state
             s.plan_path = target
+            if self.plan is not None:
+                self.plan.display_path = target
             s.plan_fingerprint = fingerprint(target)
             s.saved_at = _now()
             if self._writes == writes:  # nothing was written while the copy was being saved

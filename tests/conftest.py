@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests by others run with no display
+# The window's working copies (ui/recovery.py: AppDataLocation/recovery) and default settings go
+# to a folder of this test run, never the tester's own (XDG paths are what Qt reads on Linux).
+import tempfile as _tempfile  # noqa: E402
+
+_RUN_HOME = _tempfile.mkdtemp(prefix="mp-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_RUN_HOME, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_RUN_HOME, "config")
 
 import re  # noqa: E402
 import shutil  # noqa: E402
@@ -161,3 +168,30 @@ def repo_root() -> Path:
 @pytest.fixture
 def python() -> str:
     return sys.executable
+
+
+@pytest.fixture(autouse=True)
+def _message_boxes_answer_by_default(request, monkeypatch):
+    """A modal ``QMessageBox.exec`` that a GUI test did not arrange for would wait forever.
+
+    It is answered with its default button instead (for 「変更を保存しますか？」 at a window's
+    close: 保存, into the test's own temporary plan) and its text is recorded in
+    ``request.node.message_boxes``. Tests that answer boxes themselves patch ``exec`` again.
+    """
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+    request.node.message_boxes = seen
+
+    def answer(box):
+        seen.append(box.text())
+        button = box.defaultButton() or box.escapeButton()
+        if button is not None:
+            button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    yield

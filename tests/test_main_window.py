@@ -224,12 +224,11 @@ def test_first_start_opens_a_new_plan_on_the_sample(qtbot, tmp_path, settings, m
     w.close()
 
 
-def test_opening_something_that_is_not_a_plan_says_so(window, tmp_path, monkeypatch):
-    messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
+def test_opening_something_that_is_not_a_plan_says_so(window, request):
     assert not window.open_plan(str(SAMPLE))
-    assert messages and "プランファイルではありません" in messages[0]
-    assert window.table.model.rowCount() == 60
+    assert "プランファイルではありません" in window.session.last_error
+    assert any("プランファイルではありません" in text for text in request.node.message_boxes)
+    assert window.table.model.rowCount() == 60 and window.plan is not None
 
 
 def test_table_shows_placement_and_filters_by_destination_and_group(window, qtmodeltester):

@@ -96,7 +96,7 @@ def open_window(qtbot, tmp_path: Path, plan_path: Path, *, create: bool = False)
     qtbot.addWidget(w)
     w.show()
     assert w.open_plan(str(plan_path), create=create)
-    qtbot.waitUntil(lambda: w.plan is not None and w.plan.path == str(plan_path), timeout=10000)
+    qtbot.waitUntil(lambda: w.plan is not None and w.plan.display_path == str(plan_path), timeout=10000)
     return w
 
 

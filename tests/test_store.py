@@ -103,3 +103,28 @@ def test_a_failing_change_leaves_the_plan_as_it_was(tmp_path):
             plan.apply_inventory(_records(10), hooks=[boom])
         assert plan.system_count() == 3
         assert [a.action for a in plan.audit()] == ["import"]
+
+
+def test_opening_an_existing_plan_does_not_write_to_it(tmp_path):
+    """Opening (and closing) a current plan leaves its file byte for byte as it was."""
+    import hashlib
+
+    from migration_planner.store import Plan
+
+    path = tmp_path / "p.mplan"
+    Plan.open(str(path)).close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    mtime = path.stat().st_mtime_ns
+    Plan.open(str(path), create=False).close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before and path.stat().st_mtime_ns == mtime
+
+
+def test_a_new_plan_starts_with_the_baseline_scenario(tmp_path):
+    from migration_planner.store import Plan
+    from migration_planner.subsidy.params import ScenarioParams
+    from migration_planner.subsidy.scenarios import baseline, ensure_baseline
+
+    with Plan.open(str(tmp_path / "p.mplan")) as plan:
+        found = baseline(plan)
+        assert found is not None and found.params == ScenarioParams()
+        assert ensure_baseline(plan) == found  # nothing to create when the view asks

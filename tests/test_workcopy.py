@@ -430,8 +430,11 @@ def test_save_as_writes_a_new_file_that_becomes_the_plan(plan_file, tmp_path, fo
     target = tmp_path / "別名.mplan"
     try:
         copy.plan.set_meta("generation", "1")
+        # What the planner sees (title, export's プランファイル cell) is the plan file, not the copy.
+        assert copy.plan.display_path == str(plan_file) != copy.plan.path
         copy.save_as(str(target))
         assert copy.plan_path == str(target) and not copy.dirty
+        assert copy.plan.display_path == str(target)
         assert sidecar(copy)["plan_path"] == str(target)
         assert generation(target) == "1" and generation(plan_file) == "0"
         copy.plan.set_meta("generation", "2")

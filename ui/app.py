@@ -91,12 +91,19 @@ def open_initial(window, argv: list[str]) -> None:
             sample = sample_inventory_path()
             if sample.exists():
                 # The sample also carries a progress sheet: load it once the systems are in.
+                def saved_start(_ok: bool = True) -> None:
+                    # Loading the sample is the plan's starting point: not an edit to undo, and
+                    # saved at once, so the first start asks nothing (now or at exit).
+                    window.context.undo_stack.clear()
+                    window.session.save()
+
                 def then_progress(changed: bool) -> None:
                     window.sig_import_finished.disconnect(then_progress)
                     if changed:
-                        # Loading the sample is the starting point, not an edit to undo.
-                        window.sig_progress_imported.connect(lambda _ok: window.context.undo_stack.clear())
+                        window.sig_progress_imported.connect(saved_start)
                         window.import_progress_file(str(sample))
+                    else:
+                        saved_start()
 
                 window.sig_import_finished.connect(then_progress)
                 window.import_file(str(sample), confirm=False)

@@ -65,7 +65,7 @@ class ExportActions(QObject):
             if value and os.path.isdir(str(value)):
                 return str(value)
         plan = getattr(self.window, "plan", None)
-        return os.path.dirname(plan.path) if plan is not None else str(Path.home())
+        return os.path.dirname(plan.display_path) if plan is not None else str(Path.home())
 
     def _remember(self, folder: str) -> None:
         settings = getattr(self.window, "settings", None)

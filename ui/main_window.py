@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_plan)
 
         self._build_actions()
+        from ui.recovery import install_session  # autosave into a working copy, 保存, recovery (light import)
+
+        self.session = install_session(self)
         self.table.sig_selection_changed.connect(self._show_detail)
         self.table.sig_filter_changed.connect(self._update_status)
         self.context.sig_plan_opened.connect(self.reload)
@@ -264,17 +267,14 @@ class MainWindow(QMainWindow):
             if first is not None:
                 self._show_quick(first)
                 return True
-        from migration_planner.store import Plan
-
-        try:
-            plan = Plan.open(path, create=create)
-        except PlanError as exc:
-            self._refuse(path, exc)
-            return False
         if self._pending is not None:  # this plan replaces one still opening, and what waited for it
             self._pending = None
             self._queued.clear()
-        self._install(plan)
+        plan = self.session.open(path, create=create, install=self._install)
+        if plan is None:  # cancelled, or refused (the session has said why)
+            if self.session.last_error:
+                self._forget_recent(path)
+            return False
         return True
 
     def _refuse(self, path: str, exc: PlanError) -> None:
@@ -324,28 +324,25 @@ class MainWindow(QMainWindow):
             return
         self._pending = None
         self.statusBar().clearMessage()
-        from migration_planner.store import Plan
-
-        try:
-            plan = Plan.open(pending.path, create=False)
-        except PlanError as exc:
+        plan = self.session.open(pending.path, create=False, install=self._install)
+        if plan is None:  # cancelled, or refused (the session has said why)
             self._set_waiting(False)
             self.table.set_records([])
             self.detail.set_names({})
             self.setWindowTitle(APP_NAME)
             self._status_plan.clear()
             self._update_status()
-            self._refuse(pending.path, exc)
+            if self.session.last_error:
+                self._forget_recent(pending.path)
             self._queued.clear()
             self.sig_plan_ready.emit(False)
             return
-        self._install(plan)
 
     def _install(self, plan: Plan) -> None:
         self._pending = None
         self._ensure_placement()
         self.context.set_plan(plan)
-        self._remember_recent(plan.path)
+        self._remember_recent(self.session.plan_path or plan.path)
         self._set_waiting(False)
         self.sig_plan_ready.emit(True)
         queued, self._queued = self._queued, []
@@ -393,7 +390,7 @@ class MainWindow(QMainWindow):
         self.table.set_records(records, annotations)
         self.detail.set_names({r.system_id: r.name for r in records})
         self._show_detail(self.table.current_system_id())
-        self._show_plan_name(plan.name, plan.path)
+        self._show_plan_name(plan.name, plan.display_path)
         self._update_status()
 
     def _show_plan_name(self, name: str, path: str) -> None:
@@ -581,6 +578,7 @@ class MainWindow(QMainWindow):
 
         def saved(changes):
             self.context.undo_stack.clear()  # an import is not undoable: its audit entry records it
+            self.session.note_edit(self.tr("「{0}」の取り込み").format(name))
             self.context.notify("systems")
             self.context.notify("schedule")
             msg = self.tr("「{0}」を取り込みました（{1}）。").format(name, changes.summary())
@@ -743,14 +741,16 @@ class MainWindow(QMainWindow):
             for job in list(self._jobs):
                 job.cancel()
                 job.worker.wait(5000)
+        if not self.session.maybe_close():  # 変更を保存しますか？ — キャンセル keeps the window open
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         self._pending = None
         self._queued.clear()
-        if self.plan is not None:
-            self.plan.close()
+        self.session.close()
         event.accept()
 
     def about(self) -> None:

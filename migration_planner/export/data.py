@@ -162,7 +162,7 @@ def collect(
     scenarios, chart = _scenarios(plan, records, schedule, scenario, notes)
     edges = _edges(plan)
     return ExportData(
-        plan_name=plan.name, plan_path=plan.path, as_of=as_of,
+        plan_name=plan.name, plan_path=plan.display_path, as_of=as_of,
         generated_at=dt.datetime.now().replace(microsecond=0), version=__version__,
         records=records, classified=classified, schedule=schedule, deadline=deadline,
         extended_deadline=extended, scenarios=scenarios, chart_scenario=chart, edges=edges, notes=notes,
