@@ -61,7 +61,7 @@ def test_systems_show_at_once_and_the_plan_follows(window, qtbot, plan_path):
         assert window.open_plan(plan_path, quick=True)
         # Before the event loop turns: the table is filled, the plan itself is still to come.
         assert model.rowCount() == 60 and window.plan is None and window.plan_pending()
-        assert window.windowTitle().startswith("sample — ")  # the plan's name, from its metadata
+        assert window.windowTitle().startswith("sample[*] — ")  # the plan's name, from its metadata
         row = model.row_of("OSK-045")
         assert model.data(model.index(row, _column(window, "destination"))) == ""
         assert not window.act_import.isEnabled() and not window.act_import_progress.isEnabled()

@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _show_plan_name(self, name: str, path: str) -> None:
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")  # [*]: shown while there are unsaved edits
         self._status_plan.setText(self.tr("プラン: {0}").format(path))
         self._status_plan.setToolTip(path)
 
