@@ -289,7 +289,6 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
     link_parts: list[tuple | list] = []
     link_cells: list[tuple[int, str, list[str]]] = []  # the general path's rows with links
 
-
     def slow_row(row_no: int, cells: list) -> None:
         row_errors = 0
 
@@ -369,16 +368,14 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
     id_header = hdr.get("system_id", "system_id")
 
     def add_pending() -> None:
-        ids = list(chain.from_iterable(sids for _, sids in pending))
-        numbers = chain.from_iterable(numbers for numbers, _ in pending)
+        ids = list(chain.from_iterable(part[1] for part in pending))
         if not seen:  # the commonest case (no row read the general way): straight in, if all are new
-            seen.update(zip(ids, numbers))
+            seen.update(zip(ids, chain.from_iterable(part[0] for part in pending)))
             if len(seen) == len(ids):
                 pending.clear()
                 return
             seen.clear()
-            numbers = chain.from_iterable(numbers for numbers, _ in pending)
-        new = dict(zip(ids, numbers))
+        new = dict(zip(ids, chain.from_iterable(part[0] for part in pending)))
         if len(new) == len(ids) and seen.keys().isdisjoint(new.keys()):
             seen.update(new)
         else:

@@ -3,7 +3,9 @@
 The file is checked before any XML is parsed: it must be a zip (not an old .xls, an encrypted
 workbook, a CSV or an empty file), its declared sizes must stay within bounds (zip bombs), and its
 XML parts may not declare a DTD (entity bombs). Cells are read with python-calamine, which returns
-formulas' cached values; openpyxl in read-only mode (with defusedxml installed) is the fallback.
+formulas' cached values, a chunk of rows at a time (:func:`open_table`); openpyxl in read-only mode
+(with defusedxml installed) streams a sheet whose values span a huge range (a stray value far
+below the table: :func:`streamed_sheets`) and is the fallback for a file calamine cannot open.
 """
 
 from __future__ import annotations
