@@ -526,3 +526,24 @@ def test_holidays_span_equals_year_by_year_lookup():
         expected |= {dt.date(y, 1, m) for m in (1, 2, 3)} | {dt.date(y, 12, m) for m in (29, 30, 31)}
     assert span == expected
     assert dt.date(2026, 5, 6) in span  # 振替休日 of 2026-05-03 (Sunday)
+
+
+def test_holidays_come_from_the_cache_file_after_the_first_run(tmp_path, monkeypatch):
+    """The second lookup reads the cache file (jpholiday is not asked); a damaged file is recomputed."""
+    import datetime as dt
+    import json
+
+    import jpholiday
+
+    from migration_planner.schedule import calendar
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = calendar._national_holidays(2026, 2027)
+    cache = tmp_path / "migration-planner" / "holidays.json"
+    assert dt.date(2026, 1, 12) in first and cache.exists()  # 成人の日 2026
+    monkeypatch.setattr(jpholiday, "between", lambda *a: (_ for _ in ()).throw(AssertionError("not cached")))
+    assert calendar._national_holidays(2026, 2027) == first
+    cache.write_text("{not json")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert calendar._national_holidays(2026, 2027) == first and json.loads(cache.read_text())

@@ -378,7 +378,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from migration_planner.inventory import read_inventory
 from migration_planner.store import Plan
 from ui.context import PlanContext
+import ui.subsidy_view as subsidy_view_module
 from ui.subsidy_view import SubsidyView
+# The schedule takes ~30 ms once holidays are cached: slow it down so the view is surely deleted
+# while its worker still runs (what this test is about).
+_late = subsidy_view_module.schedule_late_months
+subsidy_view_module.schedule_late_months = lambda plan: (time.sleep(1.0), _late(plan))[1]
 app = QApplication([])
 plan = Plan.open(str(Path(tempfile.mkdtemp()) / "p.mplan"))
 plan.apply_inventory(read_inventory(sys.argv[1]).records)

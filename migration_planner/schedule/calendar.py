@@ -15,16 +15,62 @@ import numpy as np
 DEFAULT_BLACKOUT_MONTHS: tuple[int, ...] = (4, 5)  # resident-move peak (domain.md §3)
 
 
-@lru_cache(maxsize=32)
-def _holidays(first_year: int, last_year: int) -> tuple[np.datetime64, ...]:
-    """National holidays (jpholiday) and the year-end closure, 1/1 of ``first_year`` to 12/31 of ``last_year``.
+def _cache_file() -> str:
+    """Where computed holidays are kept between runs (the user's cache folder; no Qt in the core)."""
+    import os
 
-    One ``jpholiday.between`` call for the whole span: asking year by year (``year_holidays``)
-    costs about 50 ms a year, 0.7 s for the usual 14 years, in every new process.
+    base = os.environ.get("LOCALAPPDATA") if os.name == "nt" else os.environ.get("XDG_CACHE_HOME")
+    base = base or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "migration-planner", "holidays.json")
+
+
+def _national_holidays(first_year: int, last_year: int) -> list[dt.date]:
+    """jpholiday's holidays of the span, kept in a small cache file per jpholiday version.
+
+    jpholiday works out equinoxes and substitute holidays day by day in pure Python: about 0.7 s
+    for the usual 14 years in every new process (and that long holding the GIL's attention in a
+    window's worker). The cache file makes it a file read after the first run; any problem with
+    the file (missing, unreadable, another version) falls back to jpholiday.
     """
+    import json
+    import os
+    from importlib import metadata
+
     import jpholiday
 
-    days = {d for d, _ in jpholiday.between(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))}
+    try:
+        version = metadata.version("jpholiday")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    key = f"{version}:{first_year}-{last_year}"
+    path = _cache_file()
+    cached: dict = {}
+    try:
+        with open(path, encoding="utf-8") as fh:
+            cached = json.load(fh)
+        if isinstance(cached, dict) and isinstance(cached.get(key), list):
+            return [dt.date.fromisoformat(d) for d in cached[key]]
+    except (OSError, ValueError, TypeError):
+        cached = {}
+    days = sorted({d for d, _ in jpholiday.between(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))})
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        entries = {k: v for k, v in cached.items() if k.startswith(f"{version}:")} if isinstance(cached, dict) else {}
+        entries[key] = [d.isoformat() for d in days]
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(entries, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: computed again next time
+    return days
+
+
+@lru_cache(maxsize=32)
+def _holidays(first_year: int, last_year: int) -> tuple[np.datetime64, ...]:
+    """National holidays (jpholiday, cached on disk) and the year-end closure, 1/1 of ``first_year``
+    to 12/31 of ``last_year``."""
+    days = set(_national_holidays(first_year, last_year))
     for y in range(first_year, last_year + 1):
         days.update((dt.date(y, 1, 1), dt.date(y, 1, 2), dt.date(y, 1, 3)))
         days.update((dt.date(y, 12, 29), dt.date(y, 12, 30), dt.date(y, 12, 31)))
