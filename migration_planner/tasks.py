@@ -35,6 +35,12 @@ class TaskState:
     def report(self, fraction: float, message: str = "") -> None:
         """Report progress (0–1) and honour cancellation."""
         self.check()
+        self.note(fraction, message)
+
+    def note(self, fraction: float, message: str = "") -> None:
+        """Report progress without honouring cancellation: for the part of a job past its point of
+        no return (an export whose first file is already in place finishes, rather than stopping
+        half-way and reporting a cancel while files were written)."""
         if self._on_progress is not None:
             self._on_progress(max(0.0, min(1.0, fraction)), message)
 

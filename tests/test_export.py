@@ -646,6 +646,14 @@ def test_cancelling_leaves_nothing(exported, tmp_path):
     assert {p.name for p in Path(tempfile.gettempdir()).glob("openpyxl.*")} <= scratch
 
 
+def test_a_cancel_after_the_workbook_is_in_place_finishes_the_export(exported, tmp_path):
+    """Past its first rename an export finishes: a cancel then must not report "nothing written"."""
+    _folder, data, _result = exported
+    state = TaskState(on_progress=lambda f, m: state.cancel() if m == "CSVを書き出しています" else None)
+    result = export_data(data, ExportOptions(out=str(tmp_path / "x.xlsx"), csv_dir=str(tmp_path / "csv")), state)
+    assert state.cancelled and result.workbook and (tmp_path / "x.xlsx").exists() and result.csv_files
+
+
 def test_atomic_write_replaces_in_one_step(tmp_path):
     target = tmp_path / "a.txt"
     atomic_write(str(target), lambda tmp: Path(tmp).write_text("new"))

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._finish_scheduled = False
         self._queued: list = []                # what waits for the pending plan (dropped workbooks)
         self._placement_ready = False
+        self._preloaded = None  # (plan, records, annotations) an import's worker read for reload
         self._placement_impl: dict[str, Column] = {}
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -385,8 +386,12 @@ class MainWindow(QMainWindow):
         plan = self.plan
         if plan is None:
             return
-        records = plan.records()
-        annotations = self.annotations(records)
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] is plan:
+            records, annotations = preloaded[1], preloaded[2]  # read by the import's worker
+        else:
+            records = plan.records()
+            annotations = self.annotations(records)
         self.table.set_records(records, annotations)
         self.detail.set_names({r.system_id: r.name for r in records})
         self._show_detail(self.table.current_system_id())
@@ -574,9 +579,14 @@ class MainWindow(QMainWindow):
         plan = self.plan
 
         def save(state):
-            return plan.apply_inventory(result.records, source=path, state=state, hooks=import_hooks())
+            changes = plan.apply_inventory(result.records, source=path, state=state, hooks=import_hooks())
+            # Saved (past cancelling). The table's rows and placement are read here too, off the GUI
+            # thread: for a large inventory that is most of a second the window would freeze.
+            records = plan.records()
+            return changes, (plan, records, self.annotations(records))
 
-        def saved(changes):
+        def saved(payload):
+            changes, self._preloaded = payload
             self.context.undo_stack.clear()  # an import is not undoable: its audit entry records it
             self.session.note_edit(self.tr("「{0}」の取り込み").format(name))
             self.context.notify("systems")

@@ -163,19 +163,22 @@ def export_data(data: ExportData, options: ExportOptions, state: TaskState = NUL
         result.workbook = os.path.abspath(options.out)
         result.subsidy_cells = layouts[0].result_cells
         result.subsidy_years = layouts[0].year_cells
+    # Once a file is in place the export finishes: a cancel from here on would report "nothing
+    # written" over files that were. Before the first rename, a cancel leaves no file behind.
+    progress = state.note if options.out else state.report
     if options.csv_dir:
         from migration_planner.export.csv_export import write_csvs
 
-        state.report(0.9, "CSVを書き出しています")
+        progress(0.9, "CSVを書き出しています")
         result.csv_files = write_csvs(options.csv_dir, data, atomic_write)
     if options.charts_dir:
         from migration_planner.export.charts import write_charts
 
-        state.report(0.94, "グラフを書き出しています")
+        (state.note if options.out or options.csv_dir else state.report)(0.94, "グラフを書き出しています")
         result.chart_files = write_charts(options.charts_dir, data, atomic_write)
         if data.schedule is None:
             result.notes.append("工程表がないため、標準化スケジュールのグラフは出力していません。")
-    state.report(1.0, "出力しました")
+    state.note(1.0, "出力しました")
     return result
 
 
