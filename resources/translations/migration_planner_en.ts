@@ -728,303 +728,308 @@ Automatic: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>システム一覧</source>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>進捗表の取り込み(&amp;P)…</source>
         <translation>Import &amp;Progress Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
         <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>プランを開いています…</source>
         <translation>Opening the plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>プラン: {0}</source>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>システム一覧を取り込む</source>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="591"/>
+        <source>「{0}」の取り込み</source>
+        <translation>Import of “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>進捗表を取り込む</source>
         <translation>Import Progress Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>進捗表「{0}」の取り込み</source>
         <translation>Import progress sheet “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
         <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>「{0}」の進捗を読み込んでいます</source>
         <translation>Reading progress from “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="739"/>
+        <location filename="../../ui/main_window.py" line="747"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="759"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
