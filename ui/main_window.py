@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,11 +51,12 @@ MAX_RECENT = 8
 FULL_OPEN_STAGES = ("sqlalchemy", "sqlalchemy.orm", "sqlmodel", "migration_planner.store", "ui.placement_board")
 #: Feature tabs, created the first time they are shown (start-up does not import matplotlib).
 #: (module, class, title). A module that is not there yet is skipped.
+#: The titles are translated where the tabs are made (self.tr); QT_TRANSLATE_NOOP lists them for lupdate.
 FEATURE_TABS: list[tuple[str, str, str]] = [
-    ("ui.placement_board", "PlacementBoard", "振り分けボード"),
-    ("ui.placement_chart", "PlacementChart", "振り分けグラフ"),
-    ("ui.schedule_view", "ScheduleView", "標準化スケジュール"),
-    ("ui.subsidy_view", "SubsidyView", "補助金試算"),
+    ("ui.placement_board", "PlacementBoard", QT_TRANSLATE_NOOP("MainWindow", "振り分けボード")),
+    ("ui.placement_chart", "PlacementChart", QT_TRANSLATE_NOOP("MainWindow", "振り分けグラフ")),
+    ("ui.schedule_view", "ScheduleView", QT_TRANSLATE_NOOP("MainWindow", "標準化スケジュール")),
+    ("ui.subsidy_view", "SubsidyView", QT_TRANSLATE_NOOP("MainWindow", "補助金試算")),
 ]
 
 

@@ -77,7 +77,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStyle, QWidget
 
@@ -552,16 +552,16 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     """
     session = PlanSession(window.context, window, recovery_dir=recovery_dir)
     style = window.style()
-    tr = window.tr
+    t = QCoreApplication.translate  # the window's context: these belong to its menus and status bar
 
-    act_save = QAction(tr("保存(&S)"), window)
+    act_save = QAction(t("MainWindow", "保存(&S)"), window)
     act_save.setShortcut(QKeySequence.StandardKey.Save)
     act_save.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
-    act_save.setStatusTip(tr("変更をプランファイルに保存します"))
+    act_save.setStatusTip(t("MainWindow", "変更をプランファイルに保存します"))
     act_save.triggered.connect(session.save)
-    act_save_as = QAction(tr("名前を付けて保存(&A)…"), window)
+    act_save_as = QAction(t("MainWindow", "名前を付けて保存(&A)…"), window)
     act_save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
-    act_save_as.setStatusTip(tr("プランを別の名前のファイルに保存します"))
+    act_save_as.setStatusTip(t("MainWindow", "プランを別の名前のファイルに保存します"))
     act_save_as.triggered.connect(lambda: session.save_as())
     before = window.recent_menu.menuAction()
     window.file_menu.insertAction(before, act_save)
@@ -575,12 +575,12 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     window.act_save, window.act_save_as = act_save, act_save_as
 
     autosave = QLabel(window)
-    autosave.setToolTip(tr("編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。"))
+    autosave.setToolTip(t("MainWindow", "編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。"))
     window.statusBar().addPermanentWidget(autosave)
     window.autosave_label = autosave
 
     def autosaved(time_text: str) -> None:
-        autosave.setText(tr("自動保存 {0}").format(time_text))
+        autosave.setText(t("MainWindow", "自動保存 {0}").format(time_text))
 
     def refresh() -> None:
         """After the window's own reload: name the plan file, not the working copy."""
@@ -590,7 +590,7 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
         window.setWindowModified(session.is_modified())
         label = getattr(window, "_status_plan", None)
         if label is not None:
-            label.setText(tr("プラン: {0}").format(session.plan_path))
+            label.setText(t("MainWindow", "プラン: {0}").format(session.plan_path))
             label.setToolTip(session.plan_path)
 
     def flush_views() -> None:

@@ -126,20 +126,19 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/placement_board.py" line="597"/>
         <source>移行先</source>
-        <extracomment>What the full open of a plan imports, one module a turn of the event loop, so that the window answers input in between (SQLAlchemy&apos;s core alone takes about a fifth of a second). Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped.</extracomment>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/placement_board.py" line="601"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <location filename="../../ui/placement_board.py" line="603"/>
         <source>手動設定</source>
         <translation>Override</translation>
@@ -170,39 +169,32 @@ Automatic: {2}</translation>
         <translation>Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="557"/>
         <source>保存(&amp;S)</source>
-        <translation>&amp;Save</translation>
+        <translation type="vanished">&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="560"/>
         <source>変更をプランファイルに保存します</source>
-        <translation>Save the changes to the plan file</translation>
+        <translation type="vanished">Save the changes to the plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="562"/>
         <source>名前を付けて保存(&amp;A)…</source>
-        <translation>Save &amp;As…</translation>
+        <translation type="vanished">Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="564"/>
         <source>プランを別の名前のファイルに保存します</source>
-        <translation>Save the plan to a file under another name</translation>
+        <translation type="vanished">Save the plan to a file under another name</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="578"/>
         <source>編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。</source>
-        <translation>Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
+        <translation type="vanished">Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="583"/>
         <source>自動保存 {0}</source>
-        <translation>Autosaved {0}</translation>
+        <translation type="vanished">Autosaved {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="593"/>
         <source>プラン: {0}</source>
-        <translation>Plan: {0}</translation>
+        <translation type="vanished">Plan: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/system_edit.py" line="177"/>
@@ -728,308 +720,329 @@ Automatic: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>振り分けボード</source>
+        <extracomment>What the full open of a plan imports, one module a turn of the event loop, so that the window answers input in between (SQLAlchemy&apos;s core alone takes about a fifth of a second). Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped. The titles are translated where the tabs are made (self.tr); QT_TRANSLATE_NOOP lists them for lupdate.</extracomment>
+        <translation>Placement Board</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57"/>
+        <source>振り分けグラフ</source>
+        <translation>Placement Chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>標準化スケジュール</source>
+        <translation>Standardization Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59"/>
+        <source>補助金試算</source>
+        <translation>Subsidy What-If</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>システム一覧</source>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>進捗表の取り込み(&amp;P)…</source>
         <translation>Import &amp;Progress Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
         <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>プランを開いています…</source>
         <translation>Opening the plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>プラン: {0}</source>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>システム一覧を取り込む</source>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>「{0}」の取り込み</source>
         <translation>Import of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>進捗表を取り込む</source>
         <translation>Import Progress Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>進捗表「{0}」の取り込み</source>
         <translation>Import progress sheet “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
         <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="643"/>
         <source>「{0}」の進捗を読み込んでいます</source>
         <translation>Reading progress from “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
@@ -1143,22 +1156,52 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/placement_board.py" line="597"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/placement_board.py" line="601"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <location filename="../../ui/placement_board.py" line="603"/>
         <source>手動設定</source>
         <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="557"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="560"/>
+        <source>変更をプランファイルに保存します</source>
+        <translation>Save the changes to the plan file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="562"/>
+        <source>名前を付けて保存(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="564"/>
+        <source>プランを別の名前のファイルに保存します</source>
+        <translation>Save the plan to a file under another name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="578"/>
+        <source>編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。</source>
+        <translation>Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="583"/>
+        <source>自動保存 {0}</source>
+        <translation>Autosaved {0}</translation>
     </message>
 </context>
 <context>
