@@ -200,3 +200,18 @@ def test_a_sheet_read_in_small_pieces_is_scanned_the_same(monkeypatch):
                           st.integers(0, 9)), max_size=5))
 def test_lists_are_saved_as_json_dumps_writes_them(items):
     assert _dump_list(items) == json.dumps(items, ensure_ascii=False)
+
+
+def test_a_text_column_of_mostly_new_values_is_read_all_at_once_from_then_on():
+    """Departments and vendors repeat: each distinct text is normalised once and shared. A column
+    that turns out to hold new values row after row stops keeping them, with the same results."""
+    from migration_planner.inventory.loader import _Texts
+    from migration_planner.values import nfkc
+
+    column = _Texts([])
+    repeated = ["市民局", "ｻﾞ局", "", None, " 財政局 "] * 200
+    assert column.column(repeated) == [nfkc(v) for v in repeated] and column.repeats
+    assert column.column(repeated)[1] is column.column(repeated)[1]  # one string for all the rows
+    new = [f"事業者Ｎｏ．{i}" for i in range(1000)]
+    assert column.column(new) == [nfkc(v) for v in new] and not column.repeats and not column
+    assert column.column(repeated) == [nfkc(v) for v in repeated]
