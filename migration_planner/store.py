@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import getpass
 import json
 import os
@@ -34,7 +33,7 @@ from migration_planner.planfile import (  # noqa: F401 — PLAN_SUFFIX and PlanE
     check_schema_version,
     not_a_plan,
 )
-from migration_planner.tasks import NULL_STATE, TaskState
+from migration_planner.tasks import NULL_STATE, TaskState, gc_paused
 from migration_planner.workloads import DEFAULT_EDGES, WORKLOADS
 
 # The schema version, the suffix, the error and the file checks live in the light planfile module
@@ -234,7 +233,7 @@ class Plan:
         ``hooks`` run inside the same transaction (placement uses one to flag stale overrides).
         """
         state.report(0.9, "プランに保存しています")
-        with _gc_paused(), self.session() as s:
+        with gc_paused(), self.session() as s:
             conn = s.connection()
             # The plan's rows as records, in table order (what an ORM select of System gives),
             # read without ORM objects: a re-import of 100k systems reads them all.
@@ -342,19 +341,6 @@ def _system_values(record: SystemRecord, position: int) -> tuple:
     )
 
 
-@contextmanager
-def _gc_paused():
-    """The cyclic collector paused while 100k rows are built and written: with the records just
-    read still young, each collection would walk them all (a quarter of the saving time). They are
-    freed by reference counting when the import is done; nothing here makes cycles worth waiting
-    for. (The reader does the same: ``migration_planner.inventory.loader``.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _chunks(items: list, n: int):

@@ -7,8 +7,10 @@ worker thread; the command line passes a state that prints nothing.
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 class Cancelled(Exception):
@@ -46,3 +48,21 @@ class TaskState:
 
 
 NULL_STATE = TaskState()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a long job builds many objects.
+
+    Reading and saving 100k systems create a list per row and a record per system, none of them in
+    a cycle. With the collector on, each batch of new objects triggers a pass over everything built
+    so far (a fifth of the reading time, a quarter of the saving). They are freed by reference
+    counting; only cyclic garbage waits for the next collection, and these jobs make next to none.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

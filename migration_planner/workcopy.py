@@ -44,14 +44,13 @@ from typing import TYPE_CHECKING
 
 # Light at import (the window installs its session before SQLAlchemy is loaded): the store, and
 # SQLAlchemy with it, is imported when a plan is first opened.
-from migration_planner.planfile import PLAN_SUFFIX, PlanError
+from migration_planner.planfile import PLAN_SUFFIX, SQLITE_MAGIC, PlanError
 
 if TYPE_CHECKING:
     from migration_planner.store import Plan
 
 SIDECAR_FORMAT = 1
 SIDECAR_SUFFIX = ".json"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Companion files SQLite keeps next to a database.
 _COMPANIONS = ("-wal", "-shm", "-journal")
 #: How long a save waits for another program's transaction on the plan file before giving up.
@@ -278,7 +277,7 @@ def _quiesce(target: str) -> sqlite3.Connection | None:
             _remove(target + suffix)
         return None
     with open(target, "rb") as fh:
-        is_db = fh.read(16) == _SQLITE_MAGIC
+        is_db = fh.read(16) == SQLITE_MAGIC
     if not is_db:
         for suffix in _COMPANIONS:
             _remove(target + suffix)
@@ -519,7 +518,7 @@ def check_database(path: str) -> None:
             head = fh.read(16)
     except OSError as exc:
         raise CorruptWorkingCopy(f"作業用ファイルを読めません（{exc.strerror or exc}）") from None
-    if head != _SQLITE_MAGIC:
+    if head != SQLITE_MAGIC:
         raise CorruptWorkingCopy("作業用ファイルが壊れています（SQLite のファイルではありません）")
     try:
         conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S)

@@ -195,3 +195,22 @@ def _message_boxes_answer_by_default(request, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     yield
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path):
+    """A shown MainWindow on a new plan ``tmp_path/plan.mplan`` holding the imported sample
+    (settings in ``tmp_path/settings.ini``); closed afterwards."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_plan(str(tmp_path / "plan.mplan"), create=True)
+    with qtbot.waitSignal(w.sig_import_finished, timeout=30000) as blocker:
+        w.import_file(str(SAMPLE), confirm=False)
+    assert blocker.args == [True]
+    yield w
+    w.close()

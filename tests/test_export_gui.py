@@ -11,30 +11,22 @@ from pathlib import Path  # noqa: E402
 
 import openpyxl  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QUrl  # noqa: E402
+from PySide6.QtCore import QUrl  # noqa: E402
 from PySide6.QtGui import QDesktopServices, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from migration_planner.export.tables import SHEETS  # noqa: E402
 from ui.export_action import ExportActions, install_export_action  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
 
 pytestmark = pytest.mark.gui
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_inventory.xlsx"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_plan(str(tmp_path / "plan.mplan"), create=True)
-    with qtbot.waitSignal(w.sig_import_finished, timeout=30000):
-        w.import_file(str(SAMPLE), confirm=False)
-    actions = install_export_action(w)
+def window(sample_window):
+    actions = install_export_action(sample_window)
     actions.samples = 100  # P(on time) from fewer samples: the test is about the file, not the odds
-    yield w
-    w.close()
+    return sample_window
 
 
 def test_the_actions_sit_in_the_file_menu_before_the_anchor(window):

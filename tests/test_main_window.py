@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -29,16 +29,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, settings):
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_plan(str(tmp_path / "plan.mplan"), create=True)
-    with qtbot.waitSignal(w.sig_import_finished, timeout=20000) as blocker:
-        w.import_file(str(SAMPLE), confirm=False)
-    assert blocker.args == [True]
-    yield w
-    w.close()
+def window(sample_window):
+    return sample_window
 
 
 def _column(window, title):

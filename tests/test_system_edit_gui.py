@@ -10,11 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox, QLineEdit  # noqa: E402
 
 from migration_planner.placement import overrides, set_override  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
 from ui.system_edit import ParsedSpinBox, SystemEditDialog  # noqa: E402
 
 pytestmark = pytest.mark.gui
@@ -23,16 +22,8 @@ EDIT = Qt.ItemDataRole.EditRole
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_plan(str(tmp_path / "plan.mplan"), create=True)
-    with qtbot.waitSignal(w.sig_import_finished, timeout=20000) as blocker:
-        w.import_file(str(SAMPLE), confirm=False)
-    assert blocker.args == [True]
-    yield w
-    w.close()
+def window(sample_window):
+    return sample_window
 
 
 def column(window, key: str) -> int:

@@ -67,24 +67,10 @@ class PlacementChart(QWidget):
             self.draw()
 
     def _make_canvas(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from ui.charts import new_canvas, replace_placeholder
 
-        try:
-            from ui.fonts import ensure_matplotlib_font
-
-            ensure_matplotlib_font()
-        except ImportError:  # the fonts module is missing: fall back on the package's own registration
-            try:
-                import matplotlib_fontja  # noqa: F401
-            except ImportError:
-                pass
-        self.figure = Figure(figsize=(9, 4), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setParent(self)
-        self._layout.removeWidget(self._placeholder)
-        self._placeholder.deleteLater()
-        self._layout.addWidget(self.canvas)
+        self.figure, self.canvas = new_canvas((9, 4), self)
+        replace_placeholder(self._layout, self._placeholder, self.canvas)
 
     def draw(self) -> None:
         if self.canvas is None:

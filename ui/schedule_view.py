@@ -185,19 +185,9 @@ class _Chart(QWidget):
     def ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
-        try:
-            from ui.fonts import ensure_matplotlib_font
-            ensure_matplotlib_font()
-        except Exception:  # the font helper is someone else's; fall back to the packaged font
-            try:
-                import matplotlib_fontja  # noqa: F401
-            except Exception:
-                pass
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        from ui.charts import new_canvas
 
-        self.figure = Figure(figsize=(8, 5), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.figure, self.canvas = new_canvas((8, 5))
         self._lay.addWidget(self.canvas)
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from itertools import chain
 from operator import contains
@@ -18,7 +16,7 @@ from migration_planner.inventory.contract import (
 )
 from migration_planner.inventory.issues import ImportFailed, Issue
 from migration_planner.inventory.workbook import Table, cell, open_table
-from migration_planner.tasks import NULL_STATE, TaskState
+from migration_planner.tasks import NULL_STATE, TaskState, gc_paused
 from migration_planner.values import (
     ValueProblem,
     is_blank,
@@ -69,28 +67,12 @@ def read_inventory(path: str, *, state: TaskState = NULL_STATE, stream: bool | N
     The rows are typed as they are read, a chunk at a time (see :data:`CHUNK_ROWS`). ``stream``
     forces the streamed reading of every sheet (True) for tests; None decides per sheet."""
     state.report(0.02, "ファイルを確認しています")
-    with _gc_paused(), open_table(path, INVENTORY_COLUMNS, what="システム一覧", state=state, stream=stream) as (
+    with gc_paused(), open_table(path, INVENTORY_COLUMNS, what="システム一覧", state=state, stream=stream) as (
             table, rows):
         state.report(0.05, "値を検証しています")
         return _parse_chunks(table, rows.chunks, rows.expected, state)
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while millions of cells become objects.
-
-    Reading creates a list per row and a record per system, none of them in a cycle; with the
-    collector on, each batch of new objects triggers a pass over all the rows already read (about a
-    fifth of the reading time at 100k rows). Only cyclic garbage waits for the next collection,
-    and reading makes next to none.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # ---------------------------------------------------------------- the fast path
