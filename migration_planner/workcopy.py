@@ -28,11 +28,8 @@ in one transaction, as before.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
-import secrets
-import socket
 import sqlite3
 import sys
 import threading
@@ -157,6 +154,8 @@ class Owner:
     @classmethod
     def me(cls) -> "Owner":
         pid = os.getpid()
+        import socket  # here, not at import: the window installs its session at start-up
+
         return cls(pid, process_start(pid), boot_id(), socket.gethostname())
 
     def alive(self) -> bool:
@@ -177,6 +176,8 @@ def normalize(path: str | os.PathLike) -> str:
 
 def path_key(path: str | os.PathLike) -> str:
     """The working files' name prefix for a plan: a hash of its normalized absolute path."""
+    import hashlib
+
     return hashlib.sha256(normalize(path).encode("utf-8")).hexdigest()[:16]
 
 
@@ -466,6 +467,8 @@ def _owner_of(data: dict | None, stem: str) -> Owner | None:
     # An unreadable sidecar: the pid is also in the file name (<key>-<pid>-<token>); assume this host.
     parts = stem.split("-")
     if len(parts) >= 3 and parts[1].isdigit():
+        import socket
+
         return Owner(int(parts[1]), "", "", socket.gethostname())
     return None
 
@@ -569,6 +572,8 @@ class WorkingCopy:
     # ------------------------------------------------------------ opening
     @staticmethod
     def _new_work_path(folder: str, plan_path: str) -> str:
+        import secrets
+
         return os.path.join(folder, f"{path_key(plan_path)}-{os.getpid()}-{secrets.token_hex(3)}{PLAN_SUFFIX}")
 
     @classmethod
