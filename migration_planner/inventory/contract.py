@@ -4,7 +4,25 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from migration_planner.inventory.workbook import ColumnSpec
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """A column the reader looks for: its key, the header as the contract writes it, and aliases.
+
+    Kept here, not in the reader (``workbook``), so that what shows a plan's systems needs only
+    this module (issue 2: the window's start-up imports no reading code).
+    """
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    def names(self) -> set[str]:
+        from migration_planner.inventory.workbook import normalize_header
+
+        return {normalize_header(n) for n in (self.header, *self.aliases)}
+
 
 TIERS = ("住民情報系基幹", "内部情報系基幹", "各局")
 SAAS_FITS = ("適合", "不適合", "未検討")

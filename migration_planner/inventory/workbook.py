@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from migration_planner.inventory.contract import ColumnSpec
 from migration_planner.inventory.issues import FileProblem, Issue
 from migration_planner.tasks import NULL_STATE, Cancelled, TaskState
 from migration_planner.values import is_blank, nfkc, nfkc_joined
@@ -155,17 +156,6 @@ def normalize_header(text: object) -> str:
     s = unicodedata.normalize("NFKC", "" if text is None else str(text))
     s = _BRACKETS.sub("", s)
     return re.sub(r"\s+", "", s).lower()
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnSpec:
-    key: str
-    header: str
-    aliases: tuple[str, ...] = ()
-    required: bool = False
-
-    def names(self) -> set[str]:
-        return {normalize_header(n) for n in (self.header, *self.aliases)}
 
 
 @dataclass(slots=True)
