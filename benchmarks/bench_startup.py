@@ -56,9 +56,9 @@ os._exit(0)
 
 OURS = """
 import json, os, sys, time
-from PySide6.QtCore import QSettings
-from ui.app import create_app, open_initial
+from ui.app import create_app, open_initial  # first, as main.py does: ui imports the core before Qt
 from ui.main_window import MainWindow
+from PySide6.QtCore import QSettings
 plan, ini, until = sys.argv[1], sys.argv[2], sys.argv[3]
 app = create_app([plan])
 window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))

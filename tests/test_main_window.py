@@ -34,9 +34,9 @@ def window(sample_window):
 
 
 def _column(window, title):
-    model = window.table.model
-    for c in range(model.columnCount()):
-        if model.headerData(c, Qt.Orientation.Horizontal) == title:
+    header = window.table.view.horizontalHeader().model()  # the titles the planner sees
+    for c in range(window.table.model.columnCount()):
+        if header.headerData(c, Qt.Orientation.Horizontal) == title:
             return c
     raise AssertionError(f"no column {title}")
 
@@ -225,7 +225,8 @@ def test_opening_something_that_is_not_a_plan_says_so(window, request):
 
 def test_table_shows_placement_and_filters_by_destination_and_group(window, qtmodeltester):
     model = window.table.model
-    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    header = window.table.view.horizontalHeader().model()
+    titles = [header.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     dest_col = next(i for i, t in enumerate(titles) if "移行先" in t or "振り分け" in t)
     row = model.row_of("OSK-045")
     assert model.data(model.index(row, dest_col)) == "オンプレミス"

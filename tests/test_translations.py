@@ -65,7 +65,8 @@ def test_main_window_reads_in_english(qtbot, tmp_path, english):
         assert window.tabs.tabText(0) == "Systems"
         # Column titles go through a helper that receives self.tr: translated in the caller's context.
         model = window.table.model
-        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        header = window.table.view.horizontalHeader().model()
+        headers = [header.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         assert "System ID" in headers and "Department" in headers and "Tier" in headers
         assert "Select a system" in window.detail.toPlainText()
     finally:

@@ -1,1 +1,12 @@
-"""The PySide6 interface. Adapts the Qt-free core in ``migration_planner``."""
+"""The PySide6 interface. Adapts the Qt-free core in ``migration_planner``.
+
+Start-up (issue 2): once PySide6 is imported, its import hook (``__feature__``) reads the source
+of every module imported after it, looking for "PySide6". The Qt-free modules the window needs to
+show a plan are therefore imported here, before any Qt module, and are not read again.
+"""
+
+import html  # noqa: F401  (the detail panel)
+
+import migration_planner.planfile  # noqa: F401  (the quick read of a plan: sqlite3, json, the contract)
+import migration_planner.workcopy  # noqa: F401  (the session's working copy)
+import migration_planner.workloads  # noqa: F401  (workload names in the table and the detail panel)

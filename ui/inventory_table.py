@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,12 +33,17 @@ from migration_planner.inventory.contract import TIERS, SystemRecord
 from migration_planner.workloads import workload_label
 
 _NUM_MIN = float("-inf")
+FIT_ROWS = 100           # rows whose text sets the columns' widths
+MAX_COLUMN_WIDTH = 280   # pixels: a long note or link list does not push the other columns away
 _HAY_CHUNK = 1024  # rows to a string of the search text (lower() briefly takes 12 bytes a character)
 #: Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data`
 #: returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all).
 _UNANSWERED_ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.SizeHintRole))
+_DISPLAY, _EDIT, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                                               Qt.ItemDataRole.ToolTipRole))
+_ALIGNMENT, _FOREGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole)
 #: Cell alignments, combined once (combining Qt's flags costs microseconds a cell).
 _ALIGN_NUMERIC = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -121,6 +127,11 @@ class SystemTableModel(QAbstractTableModel):
 
     def __init__(self, columns: list[Column], parent=None) -> None:
         super().__init__(parent)
+        #: The column titles, for the view's horizontal header (see :meth:`InventoryTable.__init__`):
+        #: a Qt model, so drawing and sizing the header calls no Python (1,300 calls at start-up).
+        self.header_model = QStandardItemModel(self)
+        self._columns: list[Column] = []
+        self._set_titles(columns)
         self._columns = list(columns)
         self._all: list[SystemRecord] = []
         self._ann: list[dict] = []
@@ -151,6 +162,7 @@ class SystemTableModel(QAbstractTableModel):
 
     def set_columns(self, columns: list[Column]) -> None:
         self.beginResetModel()
+        self._set_titles(columns)
         self._columns = list(columns)
         self._keys.clear()
         self._sort = None
@@ -158,8 +170,16 @@ class SystemTableModel(QAbstractTableModel):
         self._apply_filter()
         self.endResetModel()
 
+    def _set_titles(self, columns: list[Column]) -> None:
+        self.header_model.setColumnCount(len(columns))
+        self.header_model.setHorizontalHeaderLabels([c.title for c in columns])
+
     def columns(self) -> list[Column]:
         return list(self._columns)
+
+    def column_title(self, column: int) -> str:
+        """The title the header shows for ``column``."""
+        return self._columns[column].title
 
     def column_key(self, column: int) -> str | None:
         return self._columns[column].key if 0 <= column < len(self._columns) else None
@@ -189,6 +209,11 @@ class SystemTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         return len(self._all)
+
+    def records_in_view(self, limit: int) -> tuple[list[SystemRecord], list[dict]]:
+        """The first ``limit`` rows shown: their records and annotations."""
+        rows = self._visible[:limit]
+        return [self._all[i] for i in rows], [self._ann[i] for i in rows]
 
     def visible_records(self) -> list[SystemRecord]:
         return [self._all[i] for i in self._visible]
@@ -223,36 +248,44 @@ class SystemTableModel(QAbstractTableModel):
             return False
         return True
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-                return self._columns[section].title
-            if orientation == Qt.Orientation.Vertical:
-                return str(section + 1)
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if role in _UNANSWERED_ROLES or not index.isValid():
+        if role in _UNANSWERED_ROLES:
             return None
-        row, col = index.row(), index.column()
+        row, col = index.row(), index.column()  # -1 for an invalid index
         if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
             return None
-        i = self._visible[row]
-        column = self._columns[col]
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self._value(self._visible[row], self._columns[col], role)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roles) -> None:
+        """Every role the view asks for a cell, in one call (Qt's delegates ask about eight a
+        cell when they draw it; through :meth:`data` each would be a call into Python)."""
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
+            return
+        i, column = self._visible[row], self._columns[col]
+        for slot in roles:
+            role = slot.role()
+            if role not in _UNANSWERED_ROLES:
+                value = self._value(i, column, role)
+                if value is not None:
+                    slot.setData(value)
+
+    def _value(self, i: int, column: Column, role: int):
+        """What row ``i`` (of all records) shows in ``column`` for ``role``; None for nothing."""
+        if role == _DISPLAY:
             return column.display(self._all[i], self._ann[i])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _ALIGN_NUMERIC if column.numeric else _ALIGN_TEXT
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column.tooltip is not None:
                 return column.tooltip(self._all[i], self._ann[i]) or None
             text = column.display(self._all[i], self._ann[i])
             return text if len(text) > 20 else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            return column.foreground(self._all[i], self._ann[i])
+        if role == _FOREGROUND:
+            return None if column.foreground is None else column.foreground(self._all[i], self._ann[i])
         if role == self.SystemIdRole:
             return self._all[i].system_id
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             if self._edit_value is not None and column.key in self._edit_fields:
                 return self._edit_value(self._all[i], column.key)
             return column.display(self._all[i], self._ann[i])
@@ -378,6 +411,7 @@ class InventoryTable(QWidget):
 
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        self.view.horizontalHeader().setModel(self.model.header_model)  # titles: see SystemTableModel
         # No sort until the planner clicks a header: rows stay in the workbook's order.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
@@ -455,9 +489,25 @@ class InventoryTable(QWidget):
         self.apply_filter()
         if current:
             self.select_system(current, column)
-        self.view.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.view.setColumnWidth(col, min(self.view.columnWidth(col), 280))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its title and the text of the first rows, at most 280 pixels.
+
+        Measured here, from the text the cells show, rather than by ``resizeColumnsToContents``,
+        which asks the model about eight roles for each cell it measures (5,000 calls into Python
+        for the sample's first screen).
+        """
+        model, header = self.model, self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        advance = metrics.horizontalAdvance
+        # What Qt's delegate adds to the text: a margin on either side (focus frame + 1) and the grid.
+        pad = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 1
+        records, ann = model.records_in_view(FIT_ROWS)
+        for col, column in enumerate(model.columns()):
+            texts = {column.display(r, a) for r, a in zip(records, ann)}
+            widest = max((advance(t) for t in texts if t), default=0) + pad if texts else 0
+            self.view.setColumnWidth(col, min(max(widest, header.sectionSizeHint(col)), MAX_COLUMN_WIDTH))
 
     def set_extra_predicate(self, name: str, predicate: Callable[[SystemRecord, dict], bool] | None) -> None:
         """Add (or remove, with None) a named filter combined with the others (AND)."""
