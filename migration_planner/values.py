@@ -67,18 +67,24 @@ def nfkc_joined(joined: str) -> str:
         return joined
     # A column repeats a few full-width characters (（）, digits, the ideographic space): each
     # distinct one is replaced throughout at once (str.replace is fast); many, match by match.
+    # ``is_normalized`` says when none is left: it stops at the first character NFKC changes and
+    # reads the rest at a few ns a character, several times faster than a regular expression
+    # searching to the end (~11 ns a character for text that is not Latin-1).
     search = _FULL_WIDTH_CHAR.search
-    found = search(joined)
+    start = 0
     for _ in range(24):
-        if found is None:
+        found = search(joined, start)
+        if found is None:  # something else NFKC changes (half-width kana, circled digits…)
             break
         char = found.group()
         joined = joined.replace(char, chr(_FULL_WIDTH_TABLE[ord(char)]))
-        found = search(joined, found.start())
+        if _IS_NORMALIZED("NFKC", joined):
+            return joined
+        start = found.start()
     else:
         joined = _FULL_WIDTH_RUN.sub(_half_width, joined)
-    if _IS_NORMALIZED("NFKC", joined):
-        return joined
+        if _IS_NORMALIZED("NFKC", joined):
+            return joined
     return "\x00".join(map(nfkc_str, joined.split("\x00")))
 
 

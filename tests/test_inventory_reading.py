@@ -128,6 +128,49 @@ def test_a_repeated_id_across_chunks_is_reported_at_its_row_with_the_first_row(m
         (5, "A", "システムIDが重複しています（2行と同じ）"), (6, "B", "システムIDが重複しています（3行と同じ）")]
 
 
+_link_ids = st.sampled_from(["S-1", "S-2", "S-3", "Ｓ－２", "Z-9"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["S-1", "S-2", "S-3", "S-4", "S-5", "S-6"]),
+                          st.lists(_link_ids, max_size=3), st.sampled_from([",", "、", "・", "\n", " , "])),
+                min_size=1, max_size=8))
+def test_rows_read_whole_report_repeated_ids_and_links_as_the_contract_says(monkeypatch, rows):
+    """Valid rows (read whole, a chunk at a time: their IDs and links are checked against sets at the
+    end) but for repeated IDs and links naming no system or their own row: reported like this,
+    the repeated IDs in row order, then the links in row order, whatever the chunk size."""
+    from migration_planner.values import nfkc
+
+    header_row = 2  # below the title row (see ``write``)
+    first: dict[str, int] = {}
+    expected = []
+    for n, (sid, _links, _sep) in enumerate(rows):
+        row = header_row + 1 + n
+        if sid in first:
+            expected.append((row, "システムID", sid, f"システムIDが重複しています（{first[sid]}行と同じ）"))
+        else:
+            first[sid] = row
+    for n, (sid, links, _sep) in enumerate(rows):
+        for target in dict.fromkeys(map(nfkc, links)):
+            message = ("連携先のシステムIDが表にありません" if target not in first else
+                       "自分自身を連携先にしています" if target == sid else None)
+            if message:
+                expected.append((header_row + 1 + n, "連携先システムID", target, message))
+    cells = [[{**VALID, "システムID": sid, "連携先システムID": sep.join(links) or None}.get(h) for h in HEADER]
+             for sid, links, sep in rows]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(cells, Path(folder))
+        for size in (1000, 1, 2, 3):
+            monkeypatch.setattr(workbook, "CHUNK_ROWS", size)
+            if not expected:
+                assert [r.links_to for r in read_inventory(str(path)).records] == [
+                    list(dict.fromkeys(map(nfkc, links))) for _sid, links, _sep in rows]
+                continue
+            with pytest.raises(ImportFailed) as exc:
+                read_inventory(str(path))
+            assert [(e.row, e.column, e.value, e.message) for e in exc.value.errors] == expected, size
+
+
 # ---------------------------------------------------------------- the table's end, column-wise
 _first = st.one_of(st.none(), st.sampled_from(["", " ", "　", "合計", "合　計", "計", "Total", "ｔｏｔａｌ", "(計)", "SYS1",
                                                 "ＳＹＳ１", "小計", "A-01", "住民記録", "t", 1.0, 0, True, dt.date(2025, 4, 1)]),

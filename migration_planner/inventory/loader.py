@@ -369,11 +369,17 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
             records.append(SystemRecord(**values))
 
     # The IDs of chunks read whole wait in ``pending`` until ``seen`` is needed (a row to read the
-    # general way, the links at the end): then they join it all at once, which is cheaper than a
-    # chunk at a time. An ID seen before (a duplicate) is then reported at its row as the general
+    # general way, or a duplicate among them): then they join it all at once, which is cheaper than
+    # a chunk at a time. An ID seen before (a duplicate) is then reported at its row as the general
     # path would (such a row is valid but for that, so the error is its only one) and the import
-    # fails: its record, kept meanwhile, is never used.
+    # fails: its record, kept meanwhile, is never used. When every row is read whole (the commonest
+    # case), ``seen`` (with the rows' numbers, for messages) is never built: the IDs are gathered in
+    # a set at the end (cheaper than a chunk at a time) and, unless one repeats, the links are
+    # checked against it; whether a row names itself is found a chunk at a time, while its cells are
+    # still in the processor's caches.
     pending: list[tuple] = []
+    row_by_row = False  # some chunk was read (partly) the general way: ``seen`` is the reference
+    self_link = False  # some row of a chunk read whole names itself among its links
     id_header = hdr.get("system_id", "system_id")
 
     def add_pending() -> None:
@@ -405,6 +411,7 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
         fast = _fast_columns(table, cells_list, parsers)
         if fast is None or fast[1]:
             add_pending()
+            row_by_row = True
         if fast is None:
             for row_no, cells in zip(numbers, cells_list):
                 slow_row(row_no, cells)
@@ -417,6 +424,7 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
             records.extend(map(SystemRecord, *columns))
             link_parts.append((numbers, sids, links))
             pending.append((numbers, sids))
+            self_link = self_link or any(map(contains, links, sids))
             continue
         for i, row_no in enumerate(numbers):
             sid = sids[i]
@@ -430,15 +438,23 @@ def _parse_chunks(table: Table, chunks, expected: int | None, state: TaskState) 
         link_parts.append(link_cells)
         link_cells = []
 
-    add_pending()
+    fast_ids = set() if row_by_row else set(chain.from_iterable(part[1] for part in pending))
+    if row_by_row or len(fast_ids) != sum(len(part[1]) for part in pending):  # (add_pending reports a repeated ID)
+        add_pending()
+        known = seen.keys()
+        targets_known = known >= set(chain.from_iterable(chain.from_iterable(
+            part[2] for part in link_parts if type(part) is tuple))) and not any(
+            part for part in link_parts if type(part) is list)  # (the general path's rows: one by one)
+    else:
+        known = fast_ids
+        targets_known = fast_ids.issuperset(chain.from_iterable(chain.from_iterable(part[2] for part in link_parts)))
     # Links to check one by one only when some name no system or their own.
-    if any(not set().union(*part[2]) <= seen.keys() or any(map(contains, part[2], part[1])) if type(part) is tuple
-           else part for part in link_parts):
+    if self_link or not targets_known:
         header = hdr.get("links_to", "連携先システムID")
         for part in link_parts:
             for row_no, sid, links in (zip(*part) if type(part) is tuple else part):
                 for target in links:
-                    if target not in seen:
+                    if target not in known:
                         issues.append(Issue("連携先のシステムIDが表にありません", sheet, row_no, header, target))
                     elif target == sid:
                         issues.append(Issue("自分自身を連携先にしています", sheet, row_no, header, target))
