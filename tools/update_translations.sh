@@ -11,6 +11,9 @@
 #    alias (t = QCoreApplication.translate; tr = self.tr), self.tr handed to a helper function
 #    (lupdate files those under the empty context, where Qt never looks them up), and self.tr inside
 #    f-strings. It lists self.tr(variable) calls on stderr: no tool can extract their text.
+#    It also reads the core (the files of migration_planner/ that call Msg or QT_TRANSLATE_NOOP),
+#    which never imports Qt: Msg("context", "template", …) and QT_TRANSLATE_NOOP("context", "text")
+#    there are the core's sentences and labels that ui.i18n.tr_core translates where they are shown.
 # 3. pyside6-lrelease compiles the .ts into migration_planner_en.qm, which ui/app.py loads when the
 #    language is English (MIGRATION_PLANNER_LANG=en or the setting ui/language).
 #
@@ -32,17 +35,24 @@ mkdir -p "$(dirname "$ts")"
 shopt -s nullglob
 sources=(main.py ui/*.py)
 shopt -u nullglob
+# Core files with translatable text (Msg / QT_TRANSLATE_NOOP from migration_planner.i18n): read by
+# the second pass only (lupdate would find the NOOPs but not the Msg templates).
+mapfile -t core_sources < <(grep -rlE --include='*.py' '\b(Msg|QT_TRANSLATE_NOOP)\(' migration_planner | sort)
 
 "$lupdate" -locations absolute -target-language en_US -source-language ja_JP "${sources[@]}" -ts "$ts"
 
-"$python" - "$ts" "${sources[@]}" <<'PY'
+"$python" - "$ts" "${sources[@]}" -- "${core_sources[@]}" <<'PY'
 """Second pass after lupdate: messages its Python parser misses, in the context Qt looks them up in.
 
 pyside6-lupdate does not see
   * calls through an alias: ``t = QCoreApplication.translate; t("Ctx", "…")``;
   * ``tr = self.tr; tr("…")`` or ``self.tr`` handed to a function whose ``tr("…")`` calls it
     files under the empty context, where QTranslator never looks (it has no fallback);
-  * ``self.tr("…")`` written inside an f-string.
+  * ``self.tr("…")`` written inside an f-string;
+  * the core's ``Msg("Ctx", "template", …)`` and ``QT_TRANSLATE_NOOP("Ctx", "text")`` (the core
+    files are given after ``--``; lupdate does not read them).
+A wrapper ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` counts in its own file
+only (several files each have a ``_tr`` of their own context).
 This pass reads the sources with Python's ast, adds what is missing to the .ts (keeping any
 translation the message had, also one lupdate has just marked "vanished"), and prints
 ``self.tr(variable)`` calls, whose text no tool can extract.
@@ -56,6 +66,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 TRANSLATE_NAMES = {"translate"}  # QCoreApplication.translate, QApplication.translate, …
+CORE_NAMES = {"Msg", "QT_TRANSLATE_NOOP"}  # migration_planner.i18n: (context, text, …) like translate
 
 
 def _const(node) -> str | None:
@@ -70,13 +81,20 @@ def _is_translate(node) -> bool:
     return isinstance(node, ast.Attribute) and node.attr in TRANSLATE_NAMES
 
 
+def _is_core_marker(node) -> bool:
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+    return name in CORE_NAMES
+
+
 class _Sites(ast.NodeVisitor):
     """First pass: which functions receive ``self.tr`` from which classes, by parameter name."""
 
     def __init__(self) -> None:
         self.classes: list[str] = []
         self.passed: dict[tuple[str, int | str], set[str]] = {}  # (callee, index|keyword) → classes
-        self.wrappers: dict[str, tuple[str, int]] = {}  # def f(text): return X.translate("Ctx", text)
+        self.file = ""
+        # file → {name: (context, index)}: def f(text): return X.translate("Ctx", text)
+        self.wrappers: dict[str, dict[str, tuple[str, int]]] = {}
 
     def visit_FunctionDef(self, node):
         params = [a.arg for a in node.args.posonlyargs + node.args.args]
@@ -85,7 +103,8 @@ class _Sites(ast.NodeVisitor):
             if (isinstance(call, ast.Call) and _is_translate(call.func) and len(call.args) >= 2
                     and _const(call.args[0]) is not None and isinstance(call.args[1], ast.Name)
                     and call.args[1].id in params and not self.classes):
-                self.wrappers[node.name] = (_const(call.args[0]), params.index(call.args[1].id))
+                self.wrappers.setdefault(self.file, {})[node.name] = (
+                    _const(call.args[0]), params.index(call.args[1].id))
         self.generic_visit(node)
 
     def visit_ClassDef(self, node):
@@ -196,6 +215,12 @@ class _Extract(ast.NodeVisitor):
             else:
                 for c in sorted(ctxs or ()):
                     self.found.append((c, text, comment, self.rel, node.lineno))
+        elif _is_core_marker(f) and len(node.args) >= 2:
+            ctx, text = _const(node.args[0]), _const(node.args[1])
+            if ctx is None or text is None:
+                self.dynamic.append((self.rel, node.lineno, ast.unparse(node)))
+            else:
+                self.found.append((ctx, text, None, self.rel, node.lineno))
         elif kind == "translate" and len(node.args) >= 2:
             ctx, text = _const(node.args[0]), _const(node.args[1])
             comment = _const(node.args[2]) if len(node.args) > 2 else None
@@ -212,11 +237,12 @@ class _Extract(ast.NodeVisitor):
 def extract(root: Path, sources: list[str]):
     trees = {s: ast.parse((root / s).read_text(encoding="utf-8"), s) for s in sources}
     sites = _Sites()
-    for tree in trees.values():
+    for s, tree in trees.items():
+        sites.file = s
         sites.visit(tree)
     found, dynamic = [], []
     for s, tree in trees.items():
-        x = _Extract(s, sites.passed, sites.wrappers)
+        x = _Extract(s, sites.passed, sites.wrappers.get(s, {}))
         x.visit(tree)
         found += x.found
         dynamic += x.dynamic
@@ -308,7 +334,8 @@ def supplement(ts_path: Path, root: Path, sources: list[str]) -> int:
     return 0
 
 
-ts_file, *srcs = sys.argv[1:]
+ts_file, *args = sys.argv[1:]
+srcs = [a for a in args if a != "--"]
 sys.exit(supplement(Path.cwd() / ts_file, Path.cwd(), srcs))
 PY
 
