@@ -11,7 +11,8 @@ First match wins:
 4. ``on_premises`` (オンプレミス) — everything else.
 
 Every placement carries a trace: the four steps in order, whether each matched, the inputs it read
-and a Japanese sentence a planner can quote. Steps after the deciding one are listed as
+and a Japanese sentence a planner can quote (a :class:`~migration_planner.i18n.Msg`, so that the
+window can show it in its own language; labels and caveats are ``Msg`` too). Steps after the deciding one are listed as
 **未判定** (not evaluated, ``matched is None``): first match wins, so they played no part.
 
 Speed: :func:`place_many` decides with one inline if-chain per record and keeps only the step
@@ -42,6 +43,7 @@ from typing import NamedTuple
 
 from sqlmodel import Session, select
 
+from migration_planner.i18n import Msg
 from migration_planner.inventory.contract import FIELD_LABELS, RECORD_FIELDS, SystemRecord
 from migration_planner.inventory.diff import InventoryDiff, show_value
 from migration_planner.models import AuditEntry, Override, System, now
@@ -70,21 +72,25 @@ ON_PREMISES = "on_premises"
 #: In the decision order: index + 1 is the step that places a system there.
 DESTINATIONS: tuple[str, ...] = (GOV_CLOUD, SAAS, COMMON_CLOUD, ON_PREMISES)
 DESTINATION_LABELS: dict[str, str] = {
-    GOV_CLOUD: "ガバメントクラウド",
-    SAAS: "SaaS",
-    COMMON_CLOUD: "大阪市共通クラウド",
-    ON_PREMISES: "オンプレミス",
+    GOV_CLOUD: Msg("placement", "ガバメントクラウド"),
+    SAAS: Msg("placement", "SaaS"),
+    COMMON_CLOUD: Msg("placement", "大阪市共通クラウド"),
+    ON_PREMISES: Msg("placement", "オンプレミス"),
 }
 STEP_OF: dict[str, int] = {d: i + 1 for i, d in enumerate(DESTINATIONS)}
 
 #: Shown wherever a SaaS placement rests on a fit nobody has reviewed yet.
-CAVEAT_SAAS_UNREVIEWED = "SaaS適合 未検討"
+CAVEAT_SAAS_UNREVIEWED = Msg("placement", "SaaS適合 未検討")
 
 #: The system fields the decision reads (an override remembers them; changing them flags it).
 PLACEMENT_INPUTS: tuple[str, ...] = ("workloads", "resident_core", "saas_candidate", "saas_fit", "cloud_blocker")
 
 _NOT_FIT = "不適合"
 _UNREVIEWED = "未検討"
+#: The contract's SaaS fits as a trace sentence quotes them (translatable); other text is quoted as is.
+_FIT_WORDS = {"適合": Msg("placement", "適合"), _NOT_FIT: Msg("placement", "不適合"),
+              _UNREVIEWED: Msg("placement", "未検討")}
+_STEP_STATUS = {True: Msg("placement", "該当"), False: Msg("placement", "非該当"), None: Msg("placement", "未判定")}
 
 
 class PlacementError(ValueError):
@@ -160,55 +166,90 @@ class TraceStep:
 
     @property
     def status(self) -> str:
-        return {True: "該当", False: "非該当", None: "未判定"}[self.matched]
+        return _STEP_STATUS[self.matched]
 
     def to_json(self) -> dict:
         return {"step": self.step, "destination": self.destination, "matched": self.matched,
                 "status": self.status, "inputs": self.inputs, "sentence": self.sentence}
 
 
-def _quoted(text: str) -> str:
-    return f"「{text}」"
+# Trace sentences: one Msg each, the step number written into the template (every sentence belongs
+# to one step), and those without a value of the system's built once here.
+_GOV, _SAAS_L, _COMMON, _ONPREM = (DESTINATION_LABELS[d] for d in DESTINATIONS)
+_NOT_EVALUATED = {
+    (2, 1): Msg("placement", "ステップ2：未判定（ステップ1で決定）"),
+    (3, 1): Msg("placement", "ステップ3：未判定（ステップ1で決定）"),
+    (4, 1): Msg("placement", "ステップ4：未判定（ステップ1で決定）"),
+    (3, 2): Msg("placement", "ステップ3：未判定（ステップ2で決定）"),
+    (4, 2): Msg("placement", "ステップ4：未判定（ステップ2で決定）"),
+    (4, 3): Msg("placement", "ステップ4：未判定（ステップ3で決定）"),
+}
+_STEP1_RESIDENT = Msg("placement", "ステップ1：住民基本系のため {destination}", destination=_GOV)
+_STEP1_NO = Msg("placement", "ステップ1：標準化対象業務を含まず、住民基本系でもないため 該当せず")
+_STEP2_NO_CANDIDATE = Msg("placement", "ステップ2：SaaS候補がないため 該当せず")
+_STEP3_YES = Msg("placement", "ステップ3：クラウド化阻害要因がないため {destination}", destination=_COMMON)
+_STEP4_NOTHING = Msg("placement", "ステップ4：上記のいずれにも該当しないため {destination}", destination=_ONPREM)
+
+
+def _step1(inp: PlacementInputs, matched: bool) -> str:
+    if not matched:
+        return _STEP1_NO
+    if not inp.workloads:
+        return _STEP1_RESIDENT
+    return Msg("placement", "ステップ1：標準化対象業務（{workloads}）を含むため {destination}",
+               workloads="、".join(workload_label(c) for c in inp.workloads), destination=_GOV)
+
+
+def _step2(inp: PlacementInputs, matched: bool) -> str:
+    cand, fit = inp.saas_candidate, inp.saas_fit or _UNREVIEWED
+    if not cand:
+        return _STEP2_NO_CANDIDATE
+    fit_word = _FIT_WORDS.get(fit, fit)
+    if not matched:
+        return Msg("placement", "ステップ2：SaaS候補「{candidate}」はSaaS適合が「{fit}」のため 該当せず",
+                   candidate=cand, fit=fit_word)
+    if fit == _UNREVIEWED:
+        return Msg("placement", "ステップ2：SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}（注意：{caveat}）",
+                   candidate=cand, fit=fit_word, destination=_SAAS_L, caveat=CAVEAT_SAAS_UNREVIEWED)
+    return Msg("placement", "ステップ2：SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}",
+               candidate=cand, fit=fit_word, destination=_SAAS_L)
+
+
+def _step3(inp: PlacementInputs, matched: bool) -> str:
+    if matched:
+        return _STEP3_YES
+    return Msg("placement", "ステップ3：クラウド化阻害要因「{blocker}」があるため 該当せず", blocker=inp.cloud_blocker)
+
+
+def _step4(inp: PlacementInputs, matched: bool) -> str:
+    if not inp.cloud_blocker:
+        return _STEP4_NOTHING
+    return Msg("placement", "ステップ4：クラウド化阻害要因「{blocker}」によりクラウドへ移せないため {destination}",
+               blocker=inp.cloud_blocker, destination=_ONPREM)
+
+
+_SENTENCES = (_step1, _step2, _step3, _step4)
 
 
 def _trace(inp: PlacementInputs, decided: int) -> tuple[TraceStep, ...]:
     """The four steps for ``inp``, knowing the deciding step (from the fast if-chain)."""
-    label = DESTINATION_LABELS
-    steps: list[TraceStep] = []
-
-    def add(step: int, inputs: dict, matched: bool, yes: str, no: str) -> None:
-        if step > decided:
-            sentence = f"ステップ{step}：未判定（ステップ{decided}で決定）"
-            steps.append(TraceStep(step, DESTINATIONS[step - 1], None, inputs, sentence))
-            return
-        steps.append(TraceStep(step, DESTINATIONS[step - 1], matched, inputs,
-                               f"ステップ{step}：" + (yes if matched else no)))
-
-    names = "、".join(workload_label(c) for c in inp.workloads)
-    if inp.workloads:
-        yes1 = f"標準化対象業務（{names}）を含むため {label[GOV_CLOUD]}"
-    else:
-        yes1 = f"住民基本系のため {label[GOV_CLOUD]}"
-    add(1, {"workloads": list(inp.workloads), "resident_core": inp.resident_core},
-        bool(inp.workloads or inp.resident_core), yes1,
-        "標準化対象業務を含まず、住民基本系でもないため 該当せず")
-
-    cand, fit = inp.saas_candidate, inp.saas_fit or _UNREVIEWED
-    yes2 = f"SaaS候補{_quoted(cand)}があり、SaaS適合が{_quoted(fit)}のため {label[SAAS]}"
-    if fit == _UNREVIEWED:
-        yes2 += f"（注意：{CAVEAT_SAAS_UNREVIEWED}）"
-    no2 = (f"SaaS候補{_quoted(cand)}はSaaS適合が{_quoted(fit)}のため 該当せず" if cand
-           else "SaaS候補がないため 該当せず")
-    add(2, {"saas_candidate": cand, "saas_fit": fit}, bool(cand) and fit != _NOT_FIT, yes2, no2)
-
+    fit = inp.saas_fit or _UNREVIEWED
     blocker = inp.cloud_blocker
-    add(3, {"cloud_blocker": blocker}, not blocker,
-        f"クラウド化阻害要因がないため {label[COMMON_CLOUD]}",
-        f"クラウド化阻害要因{_quoted(blocker)}があるため 該当せず")
-
-    add(4, {"cloud_blocker": blocker}, True,
-        f"クラウド化阻害要因{_quoted(blocker)}によりクラウドへ移せないため {label[ON_PREMISES]}"
-        if blocker else f"上記のいずれにも該当しないため {label[ON_PREMISES]}", "")
+    inputs = (
+        {"workloads": list(inp.workloads), "resident_core": inp.resident_core},
+        {"saas_candidate": inp.saas_candidate, "saas_fit": fit},
+        {"cloud_blocker": blocker},
+        {"cloud_blocker": blocker},
+    )
+    matched = (bool(inp.workloads or inp.resident_core), bool(inp.saas_candidate) and fit != _NOT_FIT,
+               not blocker, True)
+    steps = []
+    for i in range(4):
+        step = i + 1
+        if step > decided:  # first match wins: the later steps played no part
+            steps.append(TraceStep(step, DESTINATIONS[i], None, inputs[i], _NOT_EVALUATED[(step, decided)]))
+        else:
+            steps.append(TraceStep(step, DESTINATIONS[i], matched[i], inputs[i], _SENTENCES[i](inp, matched[i])))
     return tuple(steps)
 
 
@@ -331,12 +372,15 @@ class MigrationWindow:
     migrate_fy: int
 
     def label(self) -> str:
-        return f"準備 {fy_label(self.prepare_fy)}・移行 {fy_label(self.migrate_fy)}"
+        return Msg("placement", "準備 {prepare}・移行 {migrate}",
+                   prepare=fy_label(self.prepare_fy), migrate=fy_label(self.migrate_fy))
 
 
 def fy_label(fy: int) -> str:
     """``2026年度（令和8年度）``."""
-    return f"{fy}年度（令和{fy - 2018}年度）" if fy >= 2019 else f"{fy}年度（平成{fy - 1988}年度）"
+    if fy >= 2019:
+        return Msg("placement", "{fy}年度（令和{era}年度）", fy=fy, era=fy - 2018)
+    return Msg("placement", "{fy}年度（平成{era}年度）", fy=fy, era=fy - 1988)
 
 
 def migration_window(next_renewal_fy: int | None) -> MigrationWindow | None:
@@ -502,10 +546,11 @@ class OverrideCommand:
     def text(self) -> str:
         """What the Edit menu shows: 「OSK-001 の移行先を SaaS に変更」."""
         if self.action == "clear_override":
-            return f"{self.system_id} の手動設定を解除"
+            return Msg("placement", "{system} の手動設定を解除", system=self.system_id)
         if self.action == "confirm_override":
-            return f"{self.system_id} の手動設定を確認"
-        return f"{self.system_id} の移行先を {DESTINATION_LABELS[self.after.destination]} に変更"
+            return Msg("placement", "{system} の手動設定を確認", system=self.system_id)
+        return Msg("placement", "{system} の移行先を {destination} に変更",
+                   system=self.system_id, destination=DESTINATION_LABELS[self.after.destination])
 
     def apply(self, plan: Plan, *, redo: bool = False, user: str | None = None) -> None:
         self._write(plan, self.after, self.action, self.reason, user, redo=redo)
@@ -859,15 +904,22 @@ def classify(plan: Plan) -> list[Classified]:
 
 def audit_line(entry: AuditEntry) -> str:
     """One audit entry as a planner reads it: 「2026-11-21 10:02 tanaka 移行先変更 SaaS → オンプレミス（理由：…）」."""
-    names = {
-        "override": "移行先変更", "clear_override": "手動設定解除", "confirm_override": "手動設定確認",
-        "undo_override": "元に戻す", "undo_clear_override": "元に戻す", "undo_confirm_override": "元に戻す",
-        "review_flag": "要確認", "edit": "編集", "undo_edit": "元に戻す", "import": "取込",
-    }
     at = entry.at.strftime("%Y-%m-%d %H:%M") if entry.at else ""
-    what = names.get(entry.action, entry.action)
+    what = _AUDIT_ACTIONS.get(entry.action, entry.action)
     frm = DESTINATION_LABELS.get(entry.from_value, entry.from_value)
     to = DESTINATION_LABELS.get(entry.to_value, entry.to_value)
-    move = f" {frm} → {to}" if (frm or to) and frm != to else ""
-    why = f"（{entry.reason}）" if entry.reason else ""
-    return f"{at} {entry.user} {what}{move}{why}".strip()
+    move = Msg("placement", " {before} → {after}", before=frm, after=to) if (frm or to) and frm != to else ""
+    why = Msg("placement", "（{reason}）", reason=entry.reason) if entry.reason else ""
+    line = Msg("placement", "{at} {user} {action}{move}{reason}", at=at, user=entry.user, action=what, move=move,
+               reason=why)
+    return line if line == line.strip() else line.strip()
+
+
+#: What the audit calls each action (audit_line).
+_AUDIT_ACTIONS = {
+    "override": Msg("placement", "移行先変更"), "clear_override": Msg("placement", "手動設定解除"),
+    "confirm_override": Msg("placement", "手動設定確認"), "undo_override": Msg("placement", "元に戻す"),
+    "undo_clear_override": Msg("placement", "元に戻す"), "undo_confirm_override": Msg("placement", "元に戻す"),
+    "review_flag": Msg("placement", "要確認"), "edit": Msg("placement", "編集"), "undo_edit": Msg("placement", "元に戻す"),
+    "import": Msg("placement", "取込"),
+}

@@ -51,6 +51,7 @@ from migration_planner.placement import (
     in_group,
 )
 from ui.context import PlanContext
+from ui.i18n import tr_core, tr_lines
 
 MIME_SYSTEMS = "application/x-migration-planner-system-ids"
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +94,7 @@ class CoreUndoCommand(QUndoCommand):
     """
 
     def __init__(self, context: PlanContext, command, what: str = "placement", parent: QUndoCommand | None = None):
-        super().__init__(command.text, parent)
+        super().__init__(tr_core(command.text), parent)
         self.context = context
         self.command = command
         self.what = what
@@ -232,7 +233,7 @@ class LaneModel(QAbstractListModel):
 def _tooltip(c: Classified) -> str:
     t = QCoreApplication.translate
     lines = [f"{c.system_id} {c.name}", f"{c.department}・{c.tier}"]
-    lines += c.reasons
+    lines += tr_lines(c.reasons)
     if c.override is not None:
         lines.append(t("PlacementBoard", "手動設定：{0}（{1}、{2}）").format(
             c.override.reason, c.override.user, c.override.at.strftime("%Y-%m-%d %H:%M") if c.override.at else ""))
@@ -240,7 +241,7 @@ def _tooltip(c: Classified) -> str:
     if c.needs_review:
         lines.append(t("PlacementBoard", "要確認：手動設定の後に判定の入力が変わりました"))
     if c.window is not None:
-        lines.append(c.window.label())
+        lines.append(tr_core(c.window.label()))
     return "\n".join(lines)
 
 
@@ -596,7 +597,8 @@ def placement_columns(tr) -> list:
     return [
         Column("destination", tr("移行先"), dest_text,
                lambda r, a: STEP_OF[item(a).destination] if item(a) else 9,
-               tooltip=lambda r, a: "\n".join(item(a).reasons + ([item(a).caveat] if item(a).caveat else [])) if item(a) else "",
+               tooltip=lambda r, a: "\n".join(tr_lines(item(a).reasons + ([item(a).caveat] if item(a).caveat else [])))
+               if item(a) else "",
                foreground=lambda r, a: QColor("#c0392b") if item(a) and item(a).needs_review else None),
         Column("placement_step", tr("判定ステップ"), lambda r, a: str(item(a).step) if item(a) else "",
                lambda r, a: item(a).step if item(a) else 9, numeric=True),
@@ -620,7 +622,7 @@ def trace_section(record, annotation: dict):
         parts.append(e(t("PlacementBoard", "（手動設定。自動判定は{0}）").format(lane_titles()[c.automatic_destination])))
     parts.append("</p>")
     if c.caveat:
-        parts.append(f"<p style='color:#b9770e'>⚠ {e(c.caveat)}</p>")
+        parts.append(f"<p style='color:#b9770e'>⚠ {e(tr_core(c.caveat))}</p>")
     if c.needs_review:
         parts.append(f"<p style='color:#c0392b'>{e(t('PlacementBoard', '要確認：手動設定の後に判定の入力が変わりました'))}</p>")
     if c.override is not None:
@@ -628,10 +630,10 @@ def trace_section(record, annotation: dict):
     parts.append("<ol style='margin-left:-20px'>")
     for step in c.placement.trace:
         colour = {True: "#000", False: "#777", None: "#aaa"}[step.matched]
-        parts.append(f"<li style='color:{colour}'>{e(step.sentence)}</li>")
+        parts.append(f"<li style='color:{colour}'>{e(tr_core(step.sentence))}</li>")
     parts.append("</ol>")
     if c.window is not None:
-        parts.append(f"<p>{e(c.window.label())}</p>")
+        parts.append(f"<p>{e(tr_core(c.window.label()))}</p>")
     return t("PlacementBoard", "移行先の判定"), "".join(parts)
 
 
@@ -642,5 +644,5 @@ def audit_section(record, annotation: dict):
     lines = annotation.get("audit")
     if not lines:
         return None
-    body = "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines) + "</ul>"
+    body = "<ul style='margin-left:-20px'>" + "".join(f"<li>{html.escape(x)}</li>" for x in tr_lines(lines)) + "</ul>"
     return QCoreApplication.translate("PlacementBoard", "変更履歴"), body

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from migration_planner.schedule.catalog import StepState
 from migration_planner.schedule.steps import DONE, IN_PROGRESS, NOT_APPLICABLE, STATUSES, STEPS
+from ui.i18n import tr_core
 
 COL_STEP, COL_STATUS, COL_AS_OF, COL_START, COL_FINISH, COL_DAYS, COL_SLACK = range(7)
 EDITABLE = (COL_STATUS, COL_AS_OF)
@@ -52,6 +53,27 @@ def _to_qdate(d: dt.date | None) -> QDate:
 
 def _from_qdate(q: QDate) -> dt.date | None:
     return None if (not q.isValid() or q <= NO_DATE) else dt.date(q.year(), q.month(), q.day())
+
+
+def step_title(step) -> str:
+    """「1 ① 体制案」 in the interface's language (the step's name is the core's)."""
+    return f"{step.no} {step.group} {tr_core(step.name, 'schedule')}"
+
+
+def status_text(status: str) -> str:
+    """A step status as the interface shows it (the plan stores the Japanese word)."""
+    return tr_core(status, "schedule")
+
+
+def fill_status_combo(combo: QComboBox) -> None:
+    """The statuses, shown in the interface's language, each carrying the stored word as its data."""
+    for status in STATUSES:
+        combo.addItem(status_text(status), str(status))
+
+
+def combo_status(combo: QComboBox) -> str:
+    """The stored word of the status chosen in a combo made by :func:`fill_status_combo`."""
+    return combo.currentData() or combo.currentText()
 
 
 class StepsModel(QAbstractTableModel):
@@ -112,9 +134,9 @@ class StepsModel(QAbstractTableModel):
         step, st, t = STEPS[r], self.states[r], self.rows.get(r + 1)
         if role in (Qt.DisplayRole, Qt.EditRole):
             if c == COL_STEP:
-                return f"{step.no} {step.label}"
+                return step_title(step)
             if c == COL_STATUS:
-                return st.status
+                return st.status if role == Qt.EditRole else status_text(st.status)
             if c == COL_AS_OF:
                 if role == Qt.EditRole:
                     return _to_qdate(st.as_of)
@@ -155,7 +177,7 @@ class StepsDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         if index.column() == COL_STATUS:
             combo = QComboBox(parent)
-            combo.addItems(list(STATUSES))
+            fill_status_combo(combo)
             combo.setAccessibleName(self.tr("状況"))
             # The list opens with the editor, so that a choice (a click, or arrows then Enter)
             # commits at once; Esc closes the list, a second Esc cancels.
@@ -174,7 +196,7 @@ class StepsDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(index.data(Qt.EditRole))
+            editor.setCurrentIndex(max(0, editor.findData(str(index.data(Qt.EditRole)))))
         elif isinstance(editor, QDateEdit):
             q = index.data(Qt.EditRole)
             editor.setDate(QDate.currentDate() if q is None or q <= NO_DATE else q)
@@ -183,7 +205,7 @@ class StepsDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.EditRole)
+            model.setData(index, combo_status(editor), Qt.EditRole)
         elif isinstance(editor, QDateEdit):
             model.setData(index, editor.date(), Qt.EditRole)
         else:
@@ -212,7 +234,7 @@ class StepsTable(QWidget):
         self.view.setAccessibleName(self.tr("手順と進捗"))
 
         self.bulk_status = QComboBox(self)
-        self.bulk_status.addItems(list(STATUSES))
+        fill_status_combo(self.bulk_status)
         self.bulk_status.setAccessibleName(self.tr("選択した手順の状況"))
         self.bulk_date = QDateEdit(self)
         self.bulk_date.setCalendarPopup(True)
@@ -251,6 +273,6 @@ class StepsTable(QWidget):
         code, steps = self.model.code, self.selected_steps()
         if code is None or not steps:
             return False
-        state = StepState(self.bulk_status.currentText(), _from_qdate(self.bulk_date.date()))
+        state = StepState(combo_status(self.bulk_status), _from_qdate(self.bulk_date.date()))
         self.sig_edit.emit({(code, n): state for n in steps})
         return True

@@ -47,24 +47,25 @@ from migration_planner.schedule.commands import (
     FlagsCommand,
     ProgressCommand,
 )
-from migration_planner.schedule.planner import LATE, MIGRATED, ScheduleResult, compute_schedule, monte_carlo
+from migration_planner.schedule.planner import LATE, MIGRATED, ON_TIME, ScheduleResult, compute_schedule, monte_carlo
 from migration_planner.schedule.steps import N_STEPS, STEPS
 from migration_planner.workloads import WORKLOAD_CODES, workload_label
 from ui.context import PlanContext
+from ui.i18n import tr_core, tr_join
 from ui.schedule_editors import BlackoutEditor, CauseFlagsEditor
-from ui.schedule_steps import StepsTable
+from ui.schedule_steps import StepsTable, step_title
 from ui.workers import Job, LatestWins
 
 QUICK_SAMPLES = 300      # after each edit, in the background
 FULL_SAMPLES = 10_000    # the 「モンテカルロ（1万回）」 button, with progress and cancel
-STATUS_COLOURS = {MIGRATED: "#2e7d32", "期限内": "#1565c0", LATE: "#c62828"}
+STATUS_COLOURS = {MIGRATED: "#2e7d32", ON_TIME: "#1565c0", LATE: "#c62828"}
 
 
 class CoreCommand(QUndoCommand):
     """Adapts a core command (``apply(plan)``, ``inverse()``) to the shared undo stack."""
 
     def __init__(self, context: PlanContext, cmd) -> None:
-        super().__init__(cmd.text)
+        super().__init__(tr_core(cmd.text))
         self.context, self.cmd = context, cmd
 
     def redo(self) -> None:
@@ -98,8 +99,8 @@ class ScheduleTableModel(QAbstractTableModel):
             (lambda w: f"{w.progress:.1%}", lambda w: w.progress),
             (lambda w: pct(w.p_on_time), lambda w: -1 if w.p_on_time is None else w.p_on_time),
             (lambda w: pct(w.p_extended), lambda w: -1 if w.p_extended is None else w.p_extended),
-            (lambda w: w.status, lambda w: w.status),
-            (lambda w: "、".join(w.causes), lambda w: "、".join(w.causes)),
+            (lambda w: tr_core(w.status, "schedule"), lambda w: w.status),
+            (lambda w: tr_join(w.causes), lambda w: tr_join(w.causes)),
         ]
 
     def set_result(self, result: ScheduleResult | None) -> None:
@@ -301,7 +302,7 @@ class EstimateDialog(QDialog):
         self.table = QTableWidget(len(STEPS), 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("手順"), self.tr("楽観"), self.tr("最可能"), self.tr("悲観")])
         for r, (step, est) in enumerate(zip(STEPS, self.original)):
-            item = QTableWidgetItem(f"{step.no} {step.label}")
+            item = QTableWidgetItem(step_title(step))
             item.setFlags(item.flags() & ~Qt.ItemIsEditable)
             self.table.setItem(r, 0, item)
             for c, v in enumerate(est, start=1):
@@ -328,7 +329,7 @@ class EstimateDialog(QDialog):
             changes = self.changes()
             cmds = [EstimateCommand.make(self.context.plan, self.code, n, est) for n, est in changes]
         except (ValueError, catalog.ScheduleError) as exc:
-            self.message.setText(str(exc) if isinstance(exc, catalog.ScheduleError) else self.tr("数値で入力してください。"))
+            self.message.setText(tr_core(exc) if isinstance(exc, catalog.ScheduleError) else self.tr("数値で入力してください。"))
             return
         stack = self.context.undo_stack
         if cmds:
@@ -497,7 +498,7 @@ class ScheduleView(QWidget):
             result = compute_schedule(plan)
         except catalog.ScheduleError as exc:
             self.runner.cancel()
-            self.message.setText(str(exc))
+            self.message.setText(tr_core(exc))
             return
         self._show(result)
         self.mc_label.setText(self.tr("P(期限内)：計算中…"))
@@ -526,7 +527,7 @@ class ScheduleView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, catalog.ScheduleError):
-            self.message.setText(str(exc))
+            self.message.setText(tr_core(exc))
         else:
             self.message.setText(self.tr("スケジュールを計算できませんでした：{0}").format(exc))
         self.mc_label.setText("")
@@ -623,7 +624,7 @@ class ScheduleView(QWidget):
         try:
             cmd = BlackoutCommand.make(plan, months)
         except catalog.ScheduleError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(tr_core(exc))
             self.blackout.show_months(catalog.blackout_months(plan))
             return False
         if cmd.new == cmd.old:
@@ -648,7 +649,7 @@ class ScheduleView(QWidget):
                 return False
             cycle = catalog.find_cycle_path(current, provider, consumer)
             if cycle:
-                self.message.setText(catalog.cycle_message(cycle))
+                self.message.setText(tr_core(catalog.cycle_message(cycle)))
                 return False
         elif (provider, consumer) not in current:
             self.message.setText(self.tr("その連携はありません。"))
@@ -694,8 +695,8 @@ class ScheduleView(QWidget):
         if self.result is not None:
             w = self.result.workload(code)
             self.side_title.setText(
-                f"{workload_label(w.code)}（{'、'.join(w.system_names)}）\n"
-                + self.tr("稼働 ") + f"{w.finish or '—'}　" + self.tr("進捗 ") + f"{w.progress:.1%}　{w.status}"
-                + (f"\n{'、'.join(w.causes)}" if w.causes else ""))
+                self.tr("{0}（{1}）").format(workload_label(w.code), tr_join(w.system_names)) + "\n"
+                + self.tr("稼働 ") + f"{w.finish or '—'}　" + self.tr("進捗 ") + f"{w.progress:.1%}　"
+                + tr_core(w.status, "schedule") + (f"\n{tr_join(w.causes)}" if w.causes else ""))
         self.flags.show_flags(code, catalog.workload_flags(plan).get(code, []))
         self.steps.set_workload(code, catalog.progress(plan)[code], rows)

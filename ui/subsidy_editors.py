@@ -26,9 +26,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDoubleSpinBox, QStyledItemDelegate
 
-from migration_planner.money import format_yen, format_yen_auto
 from migration_planner.subsidy import CostBase, ScenarioParams, SubsidyResult, related_reason, shares_by_workload
 from migration_planner.workloads import WORKLOADS, workload_label
+from ui.i18n import tr_core, tr_join, yen, yen_auto
 
 #: Weights a planner may type (the core accepts any weight ≥ 0; two decimals are kept).
 WEIGHT_MAX = 1000.0
@@ -107,12 +107,11 @@ class ShareWeightsModel(_Table):
         lines = []
         for p in parts:
             if p.total_weight == p.weight:
-                lines.append(_tr("{0} {1} をこの業務だけで負担").format(p.name, format_yen_auto(p.migration_yen)))
+                lines.append(_tr("{0} {1} をこの業務だけで負担").format(p.name, yen_auto(p.migration_yen)))
             else:
                 lines.append(_tr("{0} {1} × {2:g}/{3:g} = {4}").format(
-                    p.name, format_yen_auto(p.migration_yen), p.weight, p.total_weight,
-                    format_yen_auto(p.migration_part)))
-        return "、".join(lines)
+                    p.name, yen_auto(p.migration_yen), p.weight, p.total_weight, yen_auto(p.migration_part)))
+        return tr_join(lines)
 
     # Qt API
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -133,14 +132,14 @@ class ShareWeightsModel(_Table):
             if col == self.WORKLOAD:
                 return workload_label(code)
             if col == self.SYSTEMS:
-                return "、".join(f"{p.name}（{format_yen(p.migration_yen, self.unit)}）" for p in parts) or "—"
+                return tr_join(_tr("{0}（{1}）").format(p.name, yen(p.migration_yen, self.unit)) for p in parts) or "—"
             if col == self.WEIGHT:
                 w = self.weight(code) if self.params.share_rule == "weight" else 1.0
                 return f"{w:g}"
             if col == self.MIGRATION:
-                return format_yen(sum(p.migration_part for p in parts), self.unit)
+                return yen(sum(p.migration_part for p in parts), self.unit)
             if col == self.ANNUAL:
-                return format_yen(sum(p.annual_part for p in parts), self.unit)
+                return yen(sum(p.annual_part for p in parts), self.unit)
             return self.explanation(code)
         if role == Qt.ItemDataRole.EditRole and col == self.WEIGHT:
             return self.weight(code)
@@ -260,13 +259,13 @@ class RelatedSystemsModel(_Table):
             if col == self.NAME:
                 return s.name
             if col == self.MIGRATION:
-                return _tr("未記入") if s.migration_missing else format_yen(s.migration_yen, self.unit)
+                return _tr("未記入") if s.migration_missing else yen(s.migration_yen, self.unit)
             if col == self.LINKED:
                 codes = self.base.linked_related.get(s.system_id, ()) if self.base else ()
-                return "、".join(workload_label(c) for c in codes)
+                return tr_join(workload_label(c) for c in codes)
             if col == self.INELIGIBLE:
                 cost = self.counted.get(s.system_id)
-                return "" if cost is None else format_yen(cost, self.unit)
+                return "" if cost is None else yen(cost, self.unit)
             return self._reason(s.system_id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._reason(s.system_id)
@@ -277,7 +276,7 @@ class RelatedSystemsModel(_Table):
         return None
 
     def _reason(self, system_id: str) -> str:
-        return related_reason(self.base, self.params, system_id) if self.base is not None else ""
+        return tr_core(related_reason(self.base, self.params, system_id)) if self.base is not None else ""
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != self.COUNTED:

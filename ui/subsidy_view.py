@@ -17,6 +17,7 @@ extra amount, a checkable list of the systems with their 移行経費見込) on 
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -60,7 +61,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from migration_planner.money import DISPLAY_UNITS, format_number, format_yen, to_unit
+from migration_planner.i18n import QT_TRANSLATE_NOOP
+from migration_planner.money import DISPLAY_UNITS, format_number, to_unit
 from migration_planner.subsidy import (
     FIGURE_LABELS,
     PARAM_LABELS,
@@ -88,6 +90,7 @@ from migration_planner.subsidy import (
 from migration_planner.subsidy.params import DELAY_SOURCES, PARALLEL_RULES, RELATED_RULES, SHARE_RULES
 from migration_planner.workloads import WORKLOADS
 from ui.context import PlanContext
+from ui.i18n import tr_core, tr_lines, unit_name, yen
 from ui.subsidy_editors import (
     RelatedSystemsModel,
     ShareWeightsModel,
@@ -114,7 +117,7 @@ class ScenarioUndoCommand(QUndoCommand):
     """
 
     def __init__(self, context: PlanContext, command, parent: QUndoCommand | None = None) -> None:
-        super().__init__(command.text, parent)
+        super().__init__(tr_core(command.text), parent)
         self.context = context
         self.command = command
         self._applied = True
@@ -222,13 +225,13 @@ class BreakdownModel(QAbstractTableModel):
         self.rows: list = []
         if mode == "fy":
             self.cols = [
-                _Col(_tr("年度"), lambda r: r.label, False),
+                _Col(_tr("年度"), lambda r: tr_core(r.label), False),
                 _Col(_tr("補助対象経費"), lambda r: r.eligible_cost),
                 _Col(_tr("補助"), lambda r: r.subsidy_covered),
                 _Col(_tr("補助対象外"), lambda r: r.ineligible_cost),
                 _Col(_tr("並行運用"), lambda r: r.extra_running_cost),
                 _Col(_tr("市の負担"), lambda r: r.shortfall),
-                _Col(_tr("説明"), lambda r: r.explanation, False),
+                _Col(_tr("説明"), lambda r: tr_core(r.explanation), False),
             ]
         else:
             self.cols = [
@@ -238,7 +241,7 @@ class BreakdownModel(QAbstractTableModel):
                 _Col(_tr("遅れ（か月）"), lambda r: format_number(r.late_months, 1), False),
                 _Col(_tr("並行運用"), lambda r: r.extra_running_cost),
                 _Col(_tr("市の負担"), lambda r: r.shortfall),
-                _Col(_tr("説明"), lambda r: r.explanation, False),
+                _Col(_tr("説明"), lambda r: tr_core(r.explanation), False),
             ]
 
     def set_result(self, result: SubsidyResult | None, unit: str) -> None:
@@ -266,9 +269,9 @@ class BreakdownModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             v = col.get(row)
-            return format_yen(v, self.unit) if col.amount else v
+            return yen(v, self.unit) if col.amount else v
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.explanation
+            return tr_core(row.explanation)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.amount:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -313,9 +316,9 @@ class ComparisonModel(QAbstractTableModel):
 
     def _text(self, kind: str, value, diff: bool) -> str:
         if kind == "rule":
-            return (_tr("異なる") if value else "") if diff else value
+            return (_tr("異なる") if value else "") if diff else tr_core(value)
         if kind == "amount":
-            return format_yen(value, self.unit, sign=diff)
+            return yen(value, self.unit, sign=diff)
         text = format_number(value, 2).rstrip("0").rstrip(".")
         if diff and value > 0:
             return "+" + text
@@ -330,7 +333,7 @@ class ComparisonModel(QAbstractTableModel):
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if c == 0:
-                return row.label
+                return tr_core(row.label)
             i, diff = self._cols[c - 1]
             return self._text(row.kind, row.diffs[i] if diff else row.values[i], diff)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -342,14 +345,14 @@ class ComparisonModel(QAbstractTableModel):
     def _tooltip(self, row, c: int) -> str:
         """How the cell's figure was reached: the scenario's own explanation, or the subtraction."""
         if c == 0:
-            return row.label
+            return tr_core(row.label)
         i, diff = self._cols[c - 1]
         names = self.comparison.scenarios
         if diff:
             return _tr("「{0}」の値 − 基準「{1}」の値").format(names[i], self.comparison.baseline)
         results = self.comparison.results
         if row.kind == "amount" and i < len(results):
-            return results[i].explanations.get(row.key, "")
+            return tr_core(results[i].explanations.get(row.key, ""))
         return _tr("シナリオ「{0}」の前提").format(names[i])
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -429,14 +432,14 @@ class SubsidyChart(QWidget):
                color=[s[3] for s in steps], edgecolor="white")
         for x, (_, bottom, height, _c) in enumerate(steps):
             sign = "−" if x == 1 else ""
-            ax.annotate(sign + format_yen(height, unit), (x, u(bottom + height)), ha="center", va="bottom", fontsize=8)
+            ax.annotate(sign + yen(height, unit), (x, u(bottom + height)), ha="center", va="bottom", fontsize=8)
         ax.set_title(self.tr("経費 → 補助 → 不足額"))
-        ax.set_ylabel(unit)
+        ax.set_ylabel(unit_name(unit))
         ax.tick_params(axis="x", labelsize=8)
 
     def _draw_fiscal_year(self, ax, r: SubsidyResult, rows, unit: str) -> None:
         fys = list(r.by_fiscal_year.values())
-        labels = [f"{f.label}\n{f.fiscal_year}" for f in fys]
+        labels = [f"{tr_core(f.label)}\n{f.fiscal_year}" for f in fys]
         parts = [
             (self.tr("補助で賄う"), [f.subsidy_covered for f in fys], "#6aa84f"),
             (self.tr("市負担：対象経費の残り"), [f.eligible_cost - f.subsidy_covered for f in fys], "#6fa8dc"),
@@ -449,7 +452,7 @@ class SubsidyChart(QWidget):
             ax.bar(labels, vals, bottom=bottom, label=name, color=colour, edgecolor="white")
             bottom = [b + v for b, v in zip(bottom, vals)]
         ax.set_title(self.tr("年度別の経費と負担"))
-        ax.set_ylabel(unit)
+        ax.set_ylabel(unit_name(unit))
         ax.tick_params(axis="x", labelsize=8)
         ax.legend(fontsize=8, frameon=False)
 
@@ -461,10 +464,10 @@ class SubsidyChart(QWidget):
         hi = [to_unit(t.shortfall_high, unit) - base for t in ordered]
         ax.barh(ys, lo, left=base, color="#6fa8dc", label=self.tr("範囲の下限"))
         ax.barh(ys, hi, left=base, color="#cc4125", label=self.tr("範囲の上限"))
-        ax.set_yticks(list(ys), [t.description for t in ordered], fontsize=8)
+        ax.set_yticks(list(ys), tr_lines(t.description for t in ordered), fontsize=8)
         ax.axvline(base, color="black", linewidth=0.8)
         ax.set_title(self.tr("不足額を最も動かす前提（トルネード図）"))
-        ax.set_xlabel(self.tr("不足額（{0}）").format(unit))
+        ax.set_xlabel(self.tr("不足額（{0}）").format(unit_name(unit)))
         ax.legend(fontsize=8, frameon=False)
 
 
@@ -510,14 +513,17 @@ class _Num:
     tab: str = "main"                       # "main", "share" or "related"
 
 
+# The suffixes are translated where the spin boxes are made (self.tr); QT_TRANSLATE_NOOP lists them.
+_OKU, _TIMES, _MONTHS = (QT_TRANSLATE_NOOP("SubsidyView", " 億円"), QT_TRANSLATE_NOOP("SubsidyView", " 倍"),
+                         QT_TRANSLATE_NOOP("SubsidyView", " か月"))
 NUMERIC = (
-    _Num("cap", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=" 億円"),
-    _Num("committed", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=" 億円"),
+    _Num("cap", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=_OKU),
+    _Num("committed", 0, 1000, 3, 0.1, (0, 500, 0.1), money=True, suffix=_OKU),
     _Num("escalation_pct", -50, 200, 1, 0.5, (0, 50, 1), suffix=" %"),
-    _Num("running_multiplier", 0, 20, 2, 0.1, (0, 60, 0.1), suffix=" 倍"),
-    _Num("delay_months", 0, 120, 1, 1, (0, 60, 1), suffix=" か月"),
+    _Num("running_multiplier", 0, 20, 2, 0.1, (0, 60, 0.1), suffix=_TIMES),
+    _Num("delay_months", 0, 120, 1, 1, (0, 60, 1), suffix=_MONTHS),
     _Num("related_share_pct", 0, 100, 0, 5, (0, 100, 1), suffix=" %", tab="related"),
-    _Num("related_extra", 0, 1000, 3, 0.1, None, money=True, suffix=" 億円", tab="related"),
+    _Num("related_extra", 0, 1000, 3, 0.1, None, money=True, suffix=_OKU, tab="related"),
 )
 #: The rules: their choices and the input tab they sit on (the related-work rule above its list).
 CHOICES = {
@@ -528,8 +534,10 @@ CHOICES = {
 }
 #: The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``).
 RULE_NOTES = ("parallel_rule", "share_rule", "related_rule")
-#: Names of the inputs in undo steps (「補助上限額」 etc.), by input key.
-INPUT_NAMES = {k: v.split("（")[0] for k, v in PARAM_LABELS.items()}
+def input_name(key: str) -> str:
+    """An input's name in undo steps (「補助上限額」: its label without the unit), in the interface's language."""
+    label = PARAM_LABELS.get(key)
+    return re.split(r"\s*[（(]", tr_core(label))[0] if label else key
 
 
 class SubsidyView(QWidget):
@@ -623,22 +631,23 @@ class SubsidyView(QWidget):
                 slider.sliderPressed.connect(self._drag_started)
                 self.sliders[n.key] = slider
                 row.addWidget(slider, 1)
-            page.addRow(self.tr(PARAM_LABELS[n.key].replace("（円）", "（億円）")), row)
+            label = tr_core(PARAM_LABELS[n.key])
+            page.addRow(label.replace(self.tr("（円）"), self.tr("（億円）")) if n.money else label, row)
         self.spread_spin = QSpinBox(inputs)
         self.spread_spin.setRange(1, 10)
         self.spread_spin.setSuffix(self.tr(" 年"))
         self.spread_spin.valueChanged.connect(lambda _v: self._input_changed("spread_years"))
-        form.addRow(self.tr(PARAM_LABELS["spread_years"]), self.spread_spin)
+        form.addRow(tr_core(PARAM_LABELS["spread_years"]), self.spread_spin)
         self.combos: dict[str, QComboBox] = {}
         self.rule_notes: dict[str, QLabel] = {}
         for key, (choices, tab) in CHOICES.items():
             page = forms[tab]
             combo = QComboBox(page.parentWidget())
             for value, label in choices.items():
-                combo.addItem(self.tr(label), value)
+                combo.addItem(tr_core(label), value)
             combo.currentIndexChanged.connect(lambda _i, key=key: self._input_changed(key))
             self.combos[key] = combo
-            page.addRow(self.tr(PARAM_LABELS[key]), combo)
+            page.addRow(tr_core(PARAM_LABELS[key]), combo)
             if key in RULE_NOTES:
                 note = QLabel(page.parentWidget())
                 note.setWordWrap(True)
@@ -656,7 +665,7 @@ class SubsidyView(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
         self.slipping_list.itemChanged.connect(lambda _i: self._input_changed("slipping"))
-        form.addRow(self.tr(PARAM_LABELS["slipping"]), self.slipping_list)
+        form.addRow(tr_core(PARAM_LABELS["slipping"]), self.slipping_list)
         self.error_label = QLabel(inputs)
         self.error_label.setStyleSheet("color: #cc0000")
         self.error_label.setWordWrap(True)
@@ -709,7 +718,7 @@ class SubsidyView(QWidget):
         unit_row.addWidget(QLabel(self.tr("金額の単位"), right))
         self.unit_combo = QComboBox(right)
         for u in DISPLAY_UNITS:
-            self.unit_combo.addItem(self.tr(u), u)
+            self.unit_combo.addItem(unit_name(u), u)
         self.unit_combo.setCurrentIndex(DISPLAY_UNITS.index(self.unit))
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         unit_row.addWidget(self.unit_combo)
@@ -721,7 +730,7 @@ class SubsidyView(QWidget):
         self.value_labels: dict[str, QLabel] = {}
         self.explain_labels: dict[str, QLabel] = {}
         for i, key in enumerate(SubsidyResult.FIGURES):
-            name = QLabel(self.tr(FIGURE_LABELS[key]), box)
+            name = QLabel(tr_core(FIGURE_LABELS[key]), box)
             value = QLabel(box)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -964,7 +973,7 @@ class SubsidyView(QWidget):
         try:
             params = self._read_inputs()
         except ParamError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(tr_core(exc))
             return
         self.commit(key, params)
 
@@ -992,11 +1001,11 @@ class SubsidyView(QWidget):
         if plan is None or sid is None or params == self.params:
             return False
         command = UpdateScenario(sid, params, old_params=self.params,
-                                 what=what or self.tr(INPUT_NAMES.get(key, key)))
+                                 what=what or input_name(key))
         try:
             command.apply(plan)
         except (ScenarioError, ParamError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(tr_core(exc))
             self._write_inputs(self.params)      # back to what the plan holds
             return False
         except SQLAlchemyError as exc:
@@ -1036,14 +1045,14 @@ class SubsidyView(QWidget):
     def _show_result(self) -> None:
         r = self.result
         for key in SubsidyResult.FIGURES:
-            self.value_labels[key].setText("" if r is None else format_yen(getattr(r, key), self.unit))
-            self.explain_labels[key].setText("" if r is None else r.explanations.get(key, ""))
-        self.notes_label.setText("" if r is None else "\n".join(r.notes))
+            self.value_labels[key].setText("" if r is None else yen(getattr(r, key), self.unit))
+            self.explain_labels[key].setText("" if r is None else tr_core(r.explanations.get(key, "")))
+        self.notes_label.setText("" if r is None else "\n".join(tr_lines(r.notes)))
         self.fy_model.set_result(r, self.unit)
         self.workload_model.set_result(r, self.unit)
         self.share_model.set_state(self.base, self.params, self.unit)
         self.related_model.set_state(self.base, self.params, r, self.unit)
-        self.related_summary.setText("" if r is None else r.explanations.get("ineligible_cost", ""))
+        self.related_summary.setText("" if r is None else tr_core(r.explanations.get("ineligible_cost", "")))
         self._show_rule_notes()
 
     def refresh_now(self) -> None:
@@ -1079,7 +1088,7 @@ class SubsidyView(QWidget):
         try:
             result = command.apply(self.context.plan)
         except (ScenarioError, ParamError, SQLAlchemyError) as exc:
-            QMessageBox.warning(self, self.tr("シナリオ"), str(exc))
+            QMessageBox.warning(self, self.tr("シナリオ"), tr_core(exc))
             return None
         self.context.undo_stack.push(ScenarioUndoCommand(self.context, command))
         return result if result is not None else True

@@ -85,18 +85,19 @@ class SystemDetail(QTextBrowser):
         r = record
 
         def money(v):
-            return "—" if v is None else f"{v:,} 千円"
+            return "—" if v is None else tr("{0} 千円").format(f"{v:,}")
 
         rows = [
             (tr("システムID"), r.system_id),
             (tr("所管所属"), r.department),
             (tr("系統"), r.tier),
-            (tr("サーバ台数"), f"{r.servers} 台"),
+            (tr("サーバ台数"), tr("{0} 台").format(r.servers)),
             (tr("住民基本系"), "○" if r.resident_core else "—"),
             (tr("SaaS候補"), r.saas_candidate or "—"),
             (tr("SaaS適合"), r.saas_fit),
             (tr("クラウド化阻害要因"), r.cloud_blocker or "—"),
-            (tr("次期更新年度"), f"{r.next_renewal_fy}年度（令和{r.next_renewal_fy - 2018}年度）" if r.next_renewal_fy else "—"),
+            (tr("次期更新年度"), tr("{0}年度（令和{1}年度）").format(r.next_renewal_fy, r.next_renewal_fy - 2018)
+             if r.next_renewal_fy else "—"),
             (tr("年間運用経費"), money(r.annual_cost)),
             (tr("移行経費見込"), money(r.migration_cost)),
             (tr("予算要求"), "○" if r.budget_request else "—"),

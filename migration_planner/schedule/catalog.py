@@ -14,6 +14,7 @@ import networkx as nx
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
+from migration_planner.i18n import Joined, Msg
 from migration_planner.models import StepEstimate, StepProgress, System, Workload, WorkloadEdge
 from migration_planner.schedule.calendar import DEFAULT_BLACKOUT_MONTHS
 from migration_planner.schedule.steps import BY_NO, N_STEPS, NOT_STARTED, STATUSES
@@ -30,7 +31,8 @@ FLAGS = (FLAG_CUSTOM_BUILT, FLAG_NO_PRODUCT, FLAG_MAINFRAME)
 
 
 class ScheduleError(ValueError):
-    """An edit the schedule refuses; ``str(exc)`` is a Japanese message for the planner."""
+    """An edit the schedule refuses; ``str(exc)`` is a Japanese message for the planner (a
+    :class:`~migration_planner.i18n.Msg`: ``exc.args[0]``, which the window translates)."""
 
 
 # ---------------------------------------------------------------- catalog ties
@@ -87,12 +89,12 @@ def find_cycle_path(edge_list, provider: str, consumer: str) -> list[str] | None
 
 
 def cycle_message(path: list[str]) -> str:
-    return "循環する連携になります：" + " → ".join(workload_label(c) for c in path)
+    return Msg("schedule", "循環する連携になります：{path}", path=" → ".join(workload_label(c) for c in path))
 
 
 def _check_code(code: str) -> None:
     if code not in BY_CODE:
-        raise ScheduleError(f"標準化対象業務「{code}」はありません。")
+        raise ScheduleError(Msg("schedule", "標準化対象業務「{code}」はありません。", code=code))
 
 
 def add_edge(plan: Plan, provider: str, consumer: str) -> bool:
@@ -143,9 +145,9 @@ def estimates(plan: Plan) -> dict[str, list[Estimate]]:
 def validate_estimate(est: Estimate) -> Estimate:
     o, m, p = (float(x) for x in est)
     if min(o, m, p) < 0:
-        raise ScheduleError("所要日数は0以上で入力してください。")
+        raise ScheduleError(Msg("schedule", "所要日数は0以上で入力してください。"))
     if not o <= m <= p:
-        raise ScheduleError("所要日数は 楽観 ≤ 最可能 ≤ 悲観 の順にしてください。")
+        raise ScheduleError(Msg("schedule", "所要日数は 楽観 ≤ 最可能 ≤ 悲観 の順にしてください。"))
     return (o, m, p)
 
 
@@ -153,7 +155,7 @@ def set_estimate(plan: Plan, code: str, step_no: int, est: Estimate | None) -> N
     """Set one step's estimate for one workload; ``None`` returns it to the default."""
     _check_code(code)
     if step_no not in BY_NO:
-        raise ScheduleError(f"手順 {step_no} はありません（1〜{N_STEPS}）。")
+        raise ScheduleError(Msg("schedule", "手順 {step} はありません（1〜{steps}）。", step=step_no, steps=N_STEPS))
     with plan.session() as s:
         row = s.get(StepEstimate, (code, step_no))
         if est is None:
@@ -194,9 +196,10 @@ def set_step_statuses(plan: Plan, states: dict[tuple[str, int], StepState | None
     for (code, step_no), st in states.items():
         _check_code(code)
         if step_no not in BY_NO:
-            raise ScheduleError(f"手順 {step_no} はありません（1〜{N_STEPS}）。")
+            raise ScheduleError(Msg("schedule", "手順 {step} はありません（1〜{steps}）。", step=step_no, steps=N_STEPS))
         if st is not None and st.status not in STATUSES:
-            raise ScheduleError(f"状況「{st.status}」は {'／'.join(STATUSES)} のいずれかにしてください。")
+            raise ScheduleError(Msg("schedule", "状況「{status}」は {statuses} のいずれかにしてください。",
+                                    status=st.status, statuses=Joined(STATUSES, "／")))
     with plan.session() as s:
         for (code, step_no), st in states.items():
             row = s.get(StepProgress, (code, step_no))
@@ -230,7 +233,7 @@ def vendor_capacity(plan: Plan) -> int:
 
 def set_vendor_capacity(plan: Plan, n: int) -> None:
     if int(n) < 1:
-        raise ScheduleError("同時に進められる移行の数は1以上にしてください。")
+        raise ScheduleError(Msg("schedule", "同時に進められる移行の数は1以上にしてください。"))
     plan.set_meta(META_CAPACITY, str(int(n)))
 
 
@@ -244,16 +247,19 @@ def blackout_months(plan: Plan) -> tuple[int, ...]:
         return DEFAULT_BLACKOUT_MONTHS
 
 
+_BAD_MONTH = Msg("schedule", "切替禁止月は1〜12で指定してください。")
+
+
 def validate_blackout_months(months) -> tuple[int, ...]:
     """The months 1–12 as a sorted tuple; :class:`ScheduleError` for a bad month or all twelve."""
     try:
         out = tuple(sorted({int(m) for m in months}))
     except (TypeError, ValueError):
-        raise ScheduleError("切替禁止月は1〜12で指定してください。") from None
+        raise ScheduleError(_BAD_MONTH) from None
     if any(not 1 <= m <= 12 for m in out):
-        raise ScheduleError("切替禁止月は1〜12で指定してください。")
+        raise ScheduleError(_BAD_MONTH)
     if len(out) == 12:
-        raise ScheduleError("すべての月を切替禁止にはできません。")
+        raise ScheduleError(Msg("schedule", "すべての月を切替禁止にはできません。"))
     return out
 
 
@@ -274,7 +280,7 @@ def validate_flags(flags) -> tuple[str, ...]:
     """The known flags among ``flags``, in :data:`FLAGS` order; :class:`ScheduleError` for others."""
     unknown = set(flags) - set(FLAGS)
     if unknown:
-        raise ScheduleError(f"遅延要因「{'、'.join(sorted(unknown))}」はありません。")
+        raise ScheduleError(Msg("schedule", "遅延要因「{flags}」はありません。", flags="、".join(sorted(unknown))))
     return tuple(f for f in FLAGS if f in set(flags))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from migration_planner.i18n import Joined, Msg
 from migration_planner.schedule import catalog
 from migration_planner.store import Plan
 from migration_planner.workloads import BY_CODE, workload_label
@@ -21,8 +22,10 @@ class EdgeCommand:
 
     @property
     def text(self) -> str:
-        verb = "連携を追加" if self.add else "連携を削除"
-        return f"{verb}：{workload_label(self.provider)} → {workload_label(self.consumer)}"
+        provider, consumer = workload_label(self.provider), workload_label(self.consumer)
+        if self.add:
+            return Msg("schedule", "連携を追加：{provider} → {consumer}", provider=provider, consumer=consumer)
+        return Msg("schedule", "連携を削除：{provider} → {consumer}", provider=provider, consumer=consumer)
 
     def apply(self, plan: Plan) -> None:
         (catalog.add_edge if self.add else catalog.remove_edge)(plan, self.provider, self.consumer)
@@ -45,7 +48,7 @@ class EstimateCommand:
 
     @property
     def text(self) -> str:
-        return f"所要日数を変更：{workload_label(self.code)} 手順{self.step_no}"
+        return Msg("schedule", "所要日数を変更：{workload} 手順{step}", workload=workload_label(self.code), step=self.step_no)
 
     def apply(self, plan: Plan) -> None:
         catalog.set_estimate(plan, self.code, self.step_no, self.new)
@@ -65,7 +68,7 @@ class CapacityCommand:
 
     @property
     def text(self) -> str:
-        return f"ベンダの同時移行数を {self.new} に変更"
+        return Msg("schedule", "ベンダの同時移行数を {n} に変更", n=self.new)
 
     def apply(self, plan: Plan) -> None:
         catalog.set_vendor_capacity(plan, self.new)
@@ -87,7 +90,9 @@ class BlackoutCommand:
 
     @property
     def text(self) -> str:
-        return "切替禁止月を変更：" + ("、".join(f"{m}月" for m in self.new) or "なし")
+        if not self.new:
+            return Msg("schedule", "切替禁止月を変更：なし")
+        return Msg("schedule", "切替禁止月を変更：{months}", months=Joined(Msg("schedule", "{0}月", m) for m in self.new))
 
     def apply(self, plan: Plan) -> None:
         catalog.set_blackout_months(plan, self.new)
@@ -107,13 +112,13 @@ class FlagsCommand:
     @classmethod
     def make(cls, plan: Plan, code: str, flags) -> "FlagsCommand":
         if code not in BY_CODE:
-            raise catalog.ScheduleError(f"標準化対象業務「{code}」はありません。")
+            raise catalog.ScheduleError(Msg("schedule", "標準化対象業務「{code}」はありません。", code=code))
         old = tuple(catalog.workload_flags(plan).get(code, []))
         return cls(code, catalog.validate_flags(flags), old)
 
     @property
     def text(self) -> str:
-        return f"遅延要因を変更：{workload_label(self.code)}"
+        return Msg("schedule", "遅延要因を変更：{workload}", workload=workload_label(self.code))
 
     def apply(self, plan: Plan) -> None:
         catalog.set_workload_flags(plan, self.code, self.new)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from migration_planner.i18n import Msg
 from migration_planner.schedule.graph import forward
 from migration_planner.tasks import NULL_STATE, TaskState
 
@@ -96,18 +97,18 @@ def simulate(model, cal, blackout, release, *, samples: int, seed: int | None = 
 
     try:
         for lo in range(0, samples, CHUNK):
-            report(lo, f"シミュレーション {lo:,}/{samples:,}")
+            report(lo, Msg("schedule", "シミュレーション {done:,}/{samples:,}", done=lo, samples=samples))
             s = min(CHUNK, samples - lo)
             dur = draw_durations(model.o, model.m, model.p, model.dur, variable, s, rng)
             windows = blackout.windows(dur)
             for a in range(0, s, PASS):
                 if a:
-                    report(lo + a, f"シミュレーション {lo + a:,}/{samples:,}")
+                    report(lo + a, Msg("schedule", "シミュレーション {done:,}/{samples:,}", done=lo + a, samples=samples))
                 b = min(a + PASS, s)
                 blackout.window = windows[a:b]
                 _, ef = forward(model.levels, dur[a:b], rel, blackout)
                 out[lo + a:lo + b] = ef
     finally:
         blackout.window = saved
-    report(samples, "シミュレーション完了")
+    report(samples, Msg("schedule", "シミュレーション完了"))
     return MonteCarloResult(samples, seed, out)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 import numpy as np
 
+from migration_planner.i18n import Joined, Msg
 from migration_planner.schedule import catalog
 from migration_planner.schedule.calendar import (
     WorkCalendar,
@@ -64,7 +65,9 @@ from migration_planner.workloads import BY_CODE, WORKLOAD_CODES, workload_label
 
 DEADLINE = dt.date(2026, 3, 31)             # 令和7年度末 (the law's deadline)
 EXTENDED_DEADLINE = dt.date(2031, 3, 31)    # 特定移行支援システム: 概ね5年以内 ≈ end of FY2030 (an assumption)
-MIGRATED, ON_TIME, LATE = "移行済み", "期限内", "期限超過"
+MIGRATED, ON_TIME, LATE = Msg("schedule", "移行済み"), Msg("schedule", "期限内"), Msg("schedule", "期限超過")
+
+_PLANNING_NOTE = Msg("schedule", "工程表を作成しています")
 
 _BT = np.array([s.build_and_test for s in STEPS])
 _PRED_PAIRS = [(p - 1, s.no - 1) for s in STEPS for p in s.predecessors if s.no != CUTOVER_STEP]
@@ -517,17 +520,18 @@ def _causes(code: str, inp: ScheduleInputs, capacity_delay: int, blackout_delay:
     text = " ".join(f"{r.notes} {r.cloud_blocker}" for r in inp.systems.get(code, []))
     out = []
     if capacity_delay > 0:
-        out.append(f"ベンダの体制不足（{'・'.join(vendors) or '事業者'}、{capacity_delay}営業日の待ち）")
+        out.append(Msg("schedule", "ベンダの体制不足（{vendors}、{days}営業日の待ち）",
+                       vendors=Joined(vendors, "・") if vendors else Msg("schedule", "事業者"), days=capacity_delay))
     if catalog.FLAG_NO_PRODUCT in flags or _NO_PRODUCT.search(text):
-        out.append("標準準拠製品の提供が間に合わない")
+        out.append(Msg("schedule", "標準準拠製品の提供が間に合わない"))
     if catalog.FLAG_CUSTOM_BUILT in flags or _CUSTOM.search(text):
-        out.append("独自開発（カスタマイズ）のシステム")
+        out.append(Msg("schedule", "独自開発（カスタマイズ）のシステム"))
     if catalog.FLAG_MAINFRAME in flags or _MAINFRAME.search(text):
-        out.append("メインフレーム")
+        out.append(Msg("schedule", "メインフレーム"))
     if blackout_delay > 0:
-        out.append(f"切替禁止月を避けて{blackout_delay}営業日延期")
+        out.append(Msg("schedule", "切替禁止月を避けて{days}営業日延期", days=blackout_delay))
     if not out:
-        out.append("残りの工程が期限までに収まらない")
+        out.append(Msg("schedule", "残りの工程が期限までに収まらない"))
     return out
 
 
@@ -547,18 +551,18 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
     for) and cancellation (:class:`~migration_planner.tasks.Cancelled`) between phases.
     """
     share = 0.1 if samples > 0 else 1.0
-    state.report(0.0, "工程表を作成しています")
+    state.report(0.0, _PLANNING_NOTE)
     as_of = as_of or dt.date.today()
     cal = WorkCalendar(as_of)
     model = build_model(inp)
-    state.report(0.3 * share, "工程表を作成しています")
+    state.report(0.3 * share, _PLANNING_NOTE)
     blackout = _Blackout(model, cal, inp.blackout)
     blackout.window = blackout.windows(model.dur)
 
     # Without the capacity limit first: the windows to place, and what capacity costs each workload;
     # then the vendors' hand-overs join the graph, so that late dates and the critical path see them.
     es0, ef0, release, slots = plan_capacity(model, inp, blackout)
-    state.report(0.6 * share, "工程表を作成しています")
+    state.report(0.6 * share, _PLANNING_NOTE)
     lv = model.levels
     blackout.moved = np.zeros((1, len(model.bundles)), dtype=np.int64)
     es, ef = forward(lv, model.dur, release, blackout)
@@ -578,7 +582,7 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
             if c not in chain_codes:
                 chain_codes.append(c)
     on_chain = set(chain_codes)
-    state.report(0.8 * share, "工程表を作成しています")
+    state.report(0.8 * share, _PLANNING_NOTE)
 
     result_w: list[WorkloadPlan] = []
     for i, code in enumerate(model.codes):
@@ -622,7 +626,7 @@ def solve(inp: ScheduleInputs, as_of: dt.date | None = None, *, samples: int = 0
     if samples > 0:
         result = monte_carlo(result, samples=samples, seed=seed, state=state, progress=(share, 1.0), copy=False)
     else:
-        state.report(1.0, "工程表を作成しました")
+        state.report(1.0, Msg("schedule", "工程表を作成しました"))
     return result
 
 

@@ -8,8 +8,8 @@ Public API
 ----------
 - ``CostBase.from_plan(plan)``: read the plan's systems once (the only database read).
 - ``evaluate(base, params, late_months=None, *, scenario="") -> SubsidyResult``: all figures,
-  pure and fast (≈0.8 ms for the sample plan with the Japanese explanations, ≈0.3 ms with
-  ``explain=False``; no I/O).
+  pure and fast (≈0.7 ms for the sample plan with the Japanese explanations — translatable
+  ``Msg`` lines, about 1.5× what plain f-strings took — ≈0.25 ms with ``explain=False``; no I/O).
 - ``evaluate_scenario(plan, name=None, *, overrides=None) -> SubsidyResult``: the one-call form
   (looks the scenario up, asks the schedule for lateness, evaluates).
 - ``list_scenarios(plan)``, ``get_scenario``, ``ensure_baseline``; commands with ``apply(plan)`` /
@@ -100,6 +100,7 @@ editor for each, the share weights and the related systems included).
 
 from __future__ import annotations
 
+from migration_planner.i18n import Joined, Msg
 from migration_planner.subsidy.model import (
     FIGURE_LABELS,
     CostBase,
@@ -164,11 +165,13 @@ def evaluate_scenario(
     else:
         info = next((i for i in infos if i.name == name), None)
         if info is None:
-            names = "、".join(f"「{i.name}」" for i in infos) or f"なし（既定の「{BASELINE_NAME}」のみ）"
+            names = (Joined(Msg("subsidy", "「{name}」", name=i.name) for i in infos) if infos
+                     else Msg("subsidy", "なし（既定の「{baseline}」のみ）", baseline=BASELINE_NAME))
             if name == BASELINE_NAME and not infos:
                 info = ScenarioInfo(0, BASELINE_NAME, True, 0, ScenarioParams())
             else:
-                raise ScenarioError(f"シナリオ「{name}」はありません。このプランのシナリオ：{names}")
+                raise ScenarioError(Msg("subsidy", "シナリオ「{name}」はありません。このプランのシナリオ：{names}",
+                                        name=name, names=names))
     params = info.params.with_(**overrides) if overrides else info.params
     base = base or CostBase.from_plan(plan)
     late, note = late_months_for(plan, params)

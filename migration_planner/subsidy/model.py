@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from migration_planner.i18n import Joined, Msg, yen_msg
 from migration_planner.inventory.contract import SystemRecord
-from migration_planner.money import format_yen_auto as _fmt
-from migration_planner.money import sen_to_yen
+from migration_planner.money import format_yen_auto, sen_to_yen
 from migration_planner.subsidy.params import (
     DEADLINE_FY,
     RELATED_RULES,
@@ -25,6 +25,11 @@ from migration_planner.workloads import BY_CODE, WORKLOAD_CODES, sort_codes
 _CENT = Decimal("0.01")
 
 
+def _fmt(yen: int) -> str:
+    """An amount in an explanation line (「18.6億円」), its unit translatable (a Msg)."""
+    return yen_msg(format_yen_auto(yen))
+
+
 def hundredths(x: float | int) -> int:
     """``x`` × 100 rounded half away from zero: parameters carry at most two decimals."""
     d = Decimal(repr(float(x))).quantize(_CENT, rounding=ROUND_HALF_UP)
@@ -33,7 +38,7 @@ def hundredths(x: float | int) -> int:
 
 def fiscal_year_label(fy: int) -> str:
     """令和7年度 for 2025 (令和 N = 2018 + N; domain.md §6)."""
-    return f"令和{fy - 2018}年度" if fy >= 2019 else f"{fy}年度"
+    return Msg("subsidy", "令和{era}年度", era=fy - 2018) if fy >= 2019 else Msg("subsidy", "{fy}年度", fy=fy)
 
 
 def split_by_weight(amount: int, weights: list[int]) -> list[int]:
@@ -260,16 +265,16 @@ class SubsidyResult:
 
 #: Japanese labels of the result figures.
 FIGURE_LABELS: dict[str, str] = {
-    "cap": "補助上限額",
-    "committed": "計上済み額",
-    "remaining_cap": "上限残額",
-    "eligible_cost": "補助対象経費",
-    "ineligible_cost": "補助対象外経費（関連作業）",
-    "subsidy_covered": "補助で賄える額",
-    "extra_running_cost": "並行運用の追加経費",
-    "shortfall": "不足額（市の負担）",
-    "running_cost_today": "現行の年間運用経費（標準化対象）",
-    "running_cost_after": "移行後の年間運用経費（見込）",
+    "cap": Msg("subsidy", "補助上限額"),
+    "committed": Msg("subsidy", "計上済み額"),
+    "remaining_cap": Msg("subsidy", "上限残額"),
+    "eligible_cost": Msg("subsidy", "補助対象経費"),
+    "ineligible_cost": Msg("subsidy", "補助対象外経費（関連作業）"),
+    "subsidy_covered": Msg("subsidy", "補助で賄える額"),
+    "extra_running_cost": Msg("subsidy", "並行運用の追加経費"),
+    "shortfall": Msg("subsidy", "不足額（市の負担）"),
+    "running_cost_today": Msg("subsidy", "現行の年間運用経費（標準化対象）"),
+    "running_cost_after": Msg("subsidy", "移行後の年間運用経費（見込）"),
 }
 
 
@@ -285,9 +290,10 @@ def _related_ids(base: CostBase, params: ScenarioParams, notes: list[str]) -> li
     for sid in params.related_systems:
         s = base.by_id.get(sid)
         if s is None:
-            notes.append(f"関連作業に指定したシステム {sid} はプランにありません（無視しました）。")
+            notes.append(Msg("subsidy", "関連作業に指定したシステム {system} はプランにありません（無視しました）。", system=sid))
         elif s.workloads:
-            notes.append(f"{sid} {s.name} は標準化対象業務を持つため、関連作業には数えません。")
+            notes.append(Msg("subsidy", "{system} {name} は標準化対象業務を持つため、関連作業には数えません。",
+                             system=sid, name=s.name))
         else:
             listed.append(sid)
     if params.related_rule == "none":
@@ -307,20 +313,21 @@ def related_reason(base: CostBase, params: ScenarioParams, system_id: str) -> st
     """One line: whether ``system_id`` counts as related work under ``params``, and why."""
     s = base.by_id.get(system_id)
     if s is None:
-        return f"{system_id} はプランにありません。"
+        return Msg("subsidy", "{system} はプランにありません。", system=system_id)
     if s.workloads:
-        return "標準化対象業務を持つシステムは補助対象で、関連作業には数えません。"
+        return Msg("subsidy", "標準化対象業務を持つシステムは補助対象で、関連作業には数えません。")
     linked = base.linked_related.get(system_id, ())
-    via = f"標準化対象業務（{'・'.join(linked)}）のシステムと連携" if linked else "標準化対象のシステムと連携なし"
+    via = (Msg("subsidy", "標準化対象業務（{codes}）のシステムと連携", codes=Joined(linked, "・")) if linked
+           else Msg("subsidy", "標準化対象のシステムと連携なし"))
     if params.related_rule == "none":
-        return f"{via}。関連作業は「計上しない」ルールのため数えません。"
+        return Msg("subsidy", "{via}。関連作業は「計上しない」ルールのため数えません。", via=via)
     if params.related_rule == "linked" and linked:
         if system_id in params.related_excluded:
-            return f"{via}していますが、このシナリオでは除外しています。"
-        return f"{via}しているため、関連作業（補助対象外）として数えます。"
+            return Msg("subsidy", "{via}していますが、このシナリオでは除外しています。", via=via)
+        return Msg("subsidy", "{via}しているため、関連作業（補助対象外）として数えます。", via=via)
     if system_id in params.related_systems:
-        return f"{via}。指定により関連作業（補助対象外）として数えます。"
-    return f"{via}。関連作業には数えていません（チェックすると数えます）。"
+        return Msg("subsidy", "{via}。指定により関連作業（補助対象外）として数えます。", via=via)
+    return Msg("subsidy", "{via}。関連作業には数えていません（チェックすると数えます）。", via=via)
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +385,8 @@ def evaluate(
     # 1. each workload's share of its systems' costs
     mig, ann, sys_names, missing = base.shares(p)
     if missing:
-        notes.append(f"移行経費見込が未記入のシステムは0円として計算しています：{'、'.join(missing)}。")
+        notes.append(Msg("subsidy", "移行経費見込が未記入のシステムは0円として計算しています：{systems}。",
+                         systems=Joined(missing)))
 
     # 2. lateness, escalation, spending by year, side-by-side running
     fys: dict[int, list[int]] = {}   # fy → [eligible, ineligible, extra, covered]
@@ -486,69 +494,77 @@ def evaluate(
 
 def _parallel(p: ScenarioParams) -> str:
     """What one late month costs under the scenario's ``parallel_rule``, in words."""
-    return {
-        "new": f"新環境の運用経費（現行運用経費 × {p.running_multiplier:g}倍）",
-        "old": "旧システムの運用経費（現行運用経費 × 1）",
-        "both": f"新旧両方の運用経費（現行運用経費 × (1 + {p.running_multiplier:g})）",
-    }[p.parallel_rule]
+    if p.parallel_rule == "new":
+        return Msg("subsidy", "新環境の運用経費（現行運用経費 × {multiplier:g}倍）", multiplier=p.running_multiplier)
+    if p.parallel_rule == "both":
+        return Msg("subsidy", "新旧両方の運用経費（現行運用経費 × (1 + {multiplier:g})）", multiplier=p.running_multiplier)
+    return Msg("subsidy", "旧システムの運用経費（現行運用経費 × 1）")
 
 
 def _explain(r: SubsidyResult, base: CostBase) -> None:
+    """The Japanese line under each figure, fiscal year and workload (Msg: the window translates)."""
     p = r.params
-    esc = f"上振れ{p.escalation_pct:g}%" if p.escalation_pct else "上振れなし"
+    esc = (Msg("subsidy", "上振れ{pct:g}%", pct=p.escalation_pct) if p.escalation_pct
+           else Msg("subsidy", "上振れなし"))
     share = SHARE_RULES[p.share_rule]
+    parallel = _parallel(p)
     late = [w for w in r.by_workload.values() if w.late_months > 0]
     n_excl = (sum(1 for sid in set(p.related_excluded) if sid in base.linked_related)
               if p.related_rule == "linked" else 0)
     r.explanations = {
-        "cap": f"補助上限額 {_fmt(r.cap)}（人口規模で一律に決まる上限。本市は約18.6億円）",
-        "committed": f"令和3〜4年度予算で計上済みの {_fmt(r.committed)}",
-        "remaining_cap": f"上限 {_fmt(r.cap)} − 計上済み {_fmt(r.committed)} = {_fmt(r.remaining_cap)}",
-        "eligible_cost": (
-            f"標準化対象業務を持つ{len(base.workload_systems)}システムの移行経費見込を業務に{share}で配分し、"
-            f"{esc}で {_fmt(r.eligible_cost)}"
-        ),
-        "ineligible_cost": (
-            f"関連作業（{RELATED_RULES[p.related_rule]}"
-            + (f"、除外{n_excl}" if n_excl else "")
-            + f"）{len(r.related)}システムの移行経費 × {p.related_share_pct:g}%"
-            f"（{esc}）" + (f" ＋ 追加 {_fmt(p.related_extra)}" if p.related_extra else "")
-            + f" = {_fmt(r.ineligible_cost)}。補助の対象外"
-        ),
-        "subsidy_covered": (
-            f"補助対象経費 {_fmt(r.eligible_cost)} と上限残額 {_fmt(max(0, r.remaining_cap))} の小さい方"
-            f" = {_fmt(r.subsidy_covered)}"
-        ),
+        "cap": Msg("subsidy", "補助上限額 {cap}（人口規模で一律に決まる上限。本市は約18.6億円）", cap=_fmt(r.cap)),
+        "committed": Msg("subsidy", "令和3〜4年度予算で計上済みの {committed}", committed=_fmt(r.committed)),
+        "remaining_cap": Msg("subsidy", "上限 {cap} − 計上済み {committed} = {remaining}",
+                             cap=_fmt(r.cap), committed=_fmt(r.committed), remaining=_fmt(r.remaining_cap)),
+        "eligible_cost": Msg(
+            "subsidy", "標準化対象業務を持つ{n}システムの移行経費見込を業務に{share}で配分し、{escalation}で {eligible}",
+            n=len(base.workload_systems), share=share, escalation=esc, eligible=_fmt(r.eligible_cost)),
+        "ineligible_cost": Msg(
+            "subsidy", "関連作業（{rule}{excluded}）{n}システムの移行経費 × {pct:g}%（{escalation}）{extra} = {ineligible}。補助の対象外",
+            rule=RELATED_RULES[p.related_rule],
+            excluded=Msg("subsidy", "、除外{n}", n=n_excl) if n_excl else "",
+            n=len(r.related), pct=p.related_share_pct, escalation=esc,
+            extra=Msg("subsidy", " ＋ 追加 {amount}", amount=_fmt(p.related_extra)) if p.related_extra else "",
+            ineligible=_fmt(r.ineligible_cost)),
+        "subsidy_covered": Msg(
+            "subsidy", "補助対象経費 {eligible} と上限残額 {remaining} の小さい方 = {covered}",
+            eligible=_fmt(r.eligible_cost), remaining=_fmt(max(0, r.remaining_cap)), covered=_fmt(r.subsidy_covered)),
         "extra_running_cost": (
-            f"遅れる{len(late)}業務で、遅れた月数だけ並行運用として{_parallel(p)}を払う額"
-            f" = {_fmt(r.extra_running_cost)}"
-            if late else f"遅れる業務がないため0円（遅れた場合は{_parallel(p)}を月割りで数えます）"
+            Msg("subsidy", "遅れる{n}業務で、遅れた月数だけ並行運用として{parallel}を払う額 = {extra}",
+                n=len(late), parallel=parallel, extra=_fmt(r.extra_running_cost))
+            if late else Msg("subsidy", "遅れる業務がないため0円（遅れた場合は{parallel}を月割りで数えます）", parallel=parallel)
         ),
-        "shortfall": (
-            f"対象経費 {_fmt(r.eligible_cost)} − 補助 {_fmt(r.subsidy_covered)} ＋ 対象外 {_fmt(r.ineligible_cost)}"
-            f" ＋ 並行運用 {_fmt(r.extra_running_cost)} = {_fmt(r.shortfall)}"
-        ),
-        "running_cost_today": f"標準化対象システムの現行の年間運用経費の合計 {_fmt(r.running_cost_today)}",
-        "running_cost_after": (
-            f"現行 {_fmt(r.running_cost_today)} × {p.running_multiplier:g}倍 = 年 {_fmt(r.running_cost_after)}"
-            "（不足額には含めない参考値）"
-        ),
+        "shortfall": Msg(
+            "subsidy", "対象経費 {eligible} − 補助 {covered} ＋ 対象外 {ineligible} ＋ 並行運用 {extra} = {shortfall}",
+            eligible=_fmt(r.eligible_cost), covered=_fmt(r.subsidy_covered), ineligible=_fmt(r.ineligible_cost),
+            extra=_fmt(r.extra_running_cost), shortfall=_fmt(r.shortfall)),
+        "running_cost_today": Msg("subsidy", "標準化対象システムの現行の年間運用経費の合計 {today}",
+                                  today=_fmt(r.running_cost_today)),
+        "running_cost_after": Msg(
+            "subsidy", "現行 {today} × {multiplier:g}倍 = 年 {after}（不足額には含めない参考値）",
+            today=_fmt(r.running_cost_today), multiplier=p.running_multiplier, after=_fmt(r.running_cost_after)),
     }
+    months_parallel = Msg("subsidy", "（{parallel}を遅れた月数分）", parallel=parallel)
     for fy in r.by_fiscal_year.values():
-        fy.explanation = (
-            f"{fy.label}：対象経費 {_fmt(fy.eligible_cost)} のうち補助 {_fmt(fy.subsidy_covered)}（上限残額を年度順に充当）、"
-            f"対象外 {_fmt(fy.ineligible_cost)}、並行運用 {_fmt(fy.extra_running_cost)}"
-            + (f"（{_parallel(p)}を遅れた月数分）" if fy.extra_running_cost else "")
-            + f" → 市負担 {_fmt(fy.shortfall)}"
-        )
+        fy.explanation = Msg(
+            "subsidy",
+            "{year}：対象経費 {eligible} のうち補助 {covered}（上限残額を年度順に充当）、対象外 {ineligible}、"
+            "並行運用 {extra}{parallel} → 市負担 {shortfall}",
+            year=fy.label, eligible=_fmt(fy.eligible_cost), covered=_fmt(fy.subsidy_covered),
+            ineligible=_fmt(fy.ineligible_cost), extra=_fmt(fy.extra_running_cost),
+            parallel=months_parallel if fy.extra_running_cost else "", shortfall=_fmt(fy.shortfall))
+    weighted = p.share_rule == "weight"
     for w in r.by_workload.values():
-        src = "・".join(w.systems) or "担当システムなし"
+        src = Joined(w.systems, "・") if w.systems else Msg("subsidy", "担当システムなし")
         lateness = (
-            f"{w.late_months:g}か月遅れて並行運用 {_fmt(w.extra_running_cost)}"
-            f"（{_parallel(p)} × {w.late_months:g}/12）" if w.late_months else "期限内"
+            Msg("subsidy", "{months:g}か月遅れて並行運用 {extra}（{parallel} × {months:g}/12）",
+                months=w.late_months, extra=_fmt(w.extra_running_cost), parallel=parallel)
+            if w.late_months else Msg("subsidy", "期限内")
         )
-        weight = f"（重み {p.share_weights.get(w.code, 1.0):g}）" if p.share_rule == "weight" else ""
-        w.explanation = (
-            f"{w.code} {w.name}：{src}の移行経費の{share}{weight}分 {_fmt(w.migration_cost)}（{esc}）"
-            f"から補助 {_fmt(w.subsidy_covered)}（対象経費で按分）、{lateness} → 市負担 {_fmt(w.shortfall)}"
-        )
+        weight = Msg("subsidy", "（重み {weight:g}）", weight=p.share_weights.get(w.code, 1.0)) if weighted else ""
+        w.explanation = Msg(
+            "subsidy",
+            "{code} {name}：{systems}の移行経費の{share}{weight}分 {migration}（{escalation}）"
+            "から補助 {covered}（対象経費で按分）、{lateness} → 市負担 {shortfall}",
+            code=w.code, name=w.name, systems=src, share=share, weight=weight, migration=_fmt(w.migration_cost),
+            escalation=esc, covered=_fmt(w.subsidy_covered), lateness=lateness, shortfall=_fmt(w.shortfall))

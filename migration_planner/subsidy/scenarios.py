@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from migration_planner.i18n import Msg
 from migration_planner.models import Scenario
 from migration_planner.subsidy.model import FIGURE_LABELS, CostBase, SubsidyResult, evaluate
 from migration_planner.subsidy.params import (
@@ -95,12 +96,12 @@ def unique_name(wanted: str, taken: set[str]) -> str:
 def _check_name(plan, name: str, *, except_id: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
-        raise ScenarioError("シナリオ名を入力してください。")
+        raise ScenarioError(Msg("subsidy", "シナリオ名を入力してください。"))
     if len(name) > 100:
-        raise ScenarioError("シナリオ名は100文字以内にしてください。")
+        raise ScenarioError(Msg("subsidy", "シナリオ名は100文字以内にしてください。"))
     for i in list_scenarios(plan):
         if i.name == name and i.id != except_id:
-            raise ScenarioError(f"シナリオ「{name}」は既にあります。別の名前にしてください。")
+            raise ScenarioError(Msg("subsidy", "シナリオ「{name}」は既にあります。別の名前にしてください。", name=name))
     return name
 
 
@@ -111,7 +112,7 @@ def _next_position(plan) -> int:
 def _row(session: Session, scenario_id: int) -> Scenario:
     row = session.get(Scenario, scenario_id)
     if row is None:
-        raise ScenarioError(f"シナリオ（id {scenario_id}）が見つかりません。")
+        raise ScenarioError(Msg("subsidy", "シナリオ（id {id}）が見つかりません。", id=scenario_id))
     return row
 
 
@@ -132,7 +133,7 @@ class AddScenario:
 
     @property
     def text(self) -> str:
-        return f"シナリオ「{self.name}」を追加"
+        return Msg("subsidy", "シナリオ「{name}」を追加", name=self.name)
 
     def apply(self, plan) -> ScenarioInfo:
         self.name = _check_name(plan, self.name)
@@ -168,7 +169,7 @@ class RenameScenario:
 
     @property
     def text(self) -> str:
-        return f"シナリオ名を「{self.new_name}」に変更"
+        return Msg("subsidy", "シナリオ名を「{name}」に変更", name=self.new_name)
 
     def apply(self, plan) -> ScenarioInfo:
         self.new_name = _check_name(plan, self.new_name, except_id=self.scenario_id)
@@ -194,13 +195,13 @@ class DeleteScenario:
 
     @property
     def text(self) -> str:
-        return f"シナリオ「{self.snapshot.name if self.snapshot else self.scenario_id}」を削除"
+        return Msg("subsidy", "シナリオ「{name}」を削除", name=self.snapshot.name if self.snapshot else self.scenario_id)
 
     def apply(self, plan) -> None:
         with plan.session() as s:
             row = _row(s, self.scenario_id)
             if row.is_baseline:
-                raise ScenarioError(f"ベースライン「{row.name}」は削除できません。")
+                raise ScenarioError(Msg("subsidy", "ベースライン「{name}」は削除できません。", name=row.name))
             self.snapshot = ScenarioInfo.from_row(row)
             s.delete(row)
 
@@ -221,7 +222,9 @@ class UpdateScenario:
 
     @property
     def text(self) -> str:
-        return f"シナリオの前提（{self.what}）を変更" if self.what else "シナリオの前提を変更"
+        if self.what:
+            return Msg("subsidy", "シナリオの前提（{what}）を変更", what=self.what)
+        return Msg("subsidy", "シナリオの前提を変更")
 
     def apply(self, plan) -> ScenarioInfo:
         new = self.new_params.normalized()
@@ -288,14 +291,14 @@ def compare(results: list[SubsidyResult], baseline_name: str | None = None) -> C
 
     for key in COMPARED_PARAMS:
         add(key, PARAM_LABELS[key], "param", [getattr(r.params, key) for r in results])
-    add("slipping_count", "遅れる業務の数", "param",
+    add("slipping_count", Msg("subsidy", "遅れる業務の数"), "param",
         [sum(1 for w in r.by_workload.values() if w.late_months > 0) for r in results])
     for key in COMPARED_RULES:
         choices = RULE_CHOICES[key]
         values = [getattr(r.params, key) for r in results]
         rows.append(ComparisonRow(key, PARAM_LABELS[key], "rule", [choices.get(v, v) for v in values],
                                   [v != values[b] for v in values]))
-    add("related_count", "関連作業とするシステムの数", "param", [len(r.related) for r in results])
+    add("related_count", Msg("subsidy", "関連作業とするシステムの数"), "param", [len(r.related) for r in results])
     for key in SubsidyResult.FIGURES:
         add(key, FIGURE_LABELS[key], "amount", [getattr(r, key) for r in results])
     return Comparison(names, names[b], rows, list(results))

@@ -8,8 +8,10 @@ used alone and the result carries a note saying so.
 
 from __future__ import annotations
 
-NOTE_NO_SCHEDULE = "工程表（スケジュール）がまだ使えないため、シナリオの遅延月数だけで計算しています。"
-NOTE_FROM_SCHEDULE = "各業務の遅れは工程表から（2026-03-31を過ぎて完了する月数）、シナリオの遅延月数はその上乗せです。"
+from migration_planner.i18n import Msg
+
+NOTE_NO_SCHEDULE = Msg("subsidy", "工程表（スケジュール）がまだ使えないため、シナリオの遅延月数だけで計算しています。")
+NOTE_FROM_SCHEDULE = Msg("subsidy", "各業務の遅れは工程表から（2026-03-31を過ぎて完了する月数）、シナリオの遅延月数はその上乗せです。")
 
 #: (late months by workload or None, note): what :func:`schedule_late_months` returns.
 ScheduleLate = tuple[dict[str, float] | None, str]
@@ -25,7 +27,8 @@ def schedule_late_months(plan) -> ScheduleLate:
         late = late_months_by_workload(compute_schedule(plan))
         return {str(k): max(0.0, float(v)) for k, v in late.items()}, NOTE_FROM_SCHEDULE
     except Exception as exc:  # the schedule is someone else's; a failure there must not stop this view
-        return None, f"工程表を計算できなかったため（{type(exc).__name__}: {exc}）、シナリオの遅延月数だけで計算しています。"
+        return None, Msg("subsidy", "工程表を計算できなかったため（{error}）、シナリオの遅延月数だけで計算しています。",
+                         error=f"{type(exc).__name__}: {exc}")
 
 
 def late_months_for(plan, params, *, schedule_late: ScheduleLate | None = None) -> ScheduleLate:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from migration_planner.i18n import Msg
 from migration_planner.subsidy.model import CostBase, evaluate
 from migration_planner.subsidy.params import PARAM_LABELS, ScenarioParams
 
@@ -32,14 +33,14 @@ def _committed_range(p: ScenarioParams) -> tuple[int, int]:
 
 #: The stated ranges (domain.md §5 for the multiplier: 1.0× = no change … 5.7× = the worst reported).
 RANGES: tuple[SensitivityRange, ...] = (
-    SensitivityRange("cap", PARAM_LABELS["cap"], _cap_range, "補助上限額 ±20 %"),
-    SensitivityRange("committed", PARAM_LABELS["committed"], _committed_range, "計上済み額 ±20 %"),
-    SensitivityRange("escalation_pct", PARAM_LABELS["escalation_pct"], lambda p: (0.0, 20.0), "上振れ率 0〜20 %"),
+    SensitivityRange("cap", PARAM_LABELS["cap"], _cap_range, Msg("subsidy", "補助上限額 ±20 %")),
+    SensitivityRange("committed", PARAM_LABELS["committed"], _committed_range, Msg("subsidy", "計上済み額 ±20 %")),
+    SensitivityRange("escalation_pct", PARAM_LABELS["escalation_pct"], lambda p: (0.0, 20.0), Msg("subsidy", "上振れ率 0〜20 %")),
     SensitivityRange("running_multiplier", PARAM_LABELS["running_multiplier"], lambda p: (1.0, 5.7),
-                     "運用経費倍率 1.0〜5.7倍"),
-    SensitivityRange("delay_months", PARAM_LABELS["delay_months"], lambda p: (0.0, 24.0), "遅延 0〜24か月"),
+                     Msg("subsidy", "運用経費倍率 1.0〜5.7倍")),
+    SensitivityRange("delay_months", PARAM_LABELS["delay_months"], lambda p: (0.0, 24.0), Msg("subsidy", "遅延 0〜24か月")),
     SensitivityRange("related_share_pct", PARAM_LABELS["related_share_pct"], lambda p: (0.0, 100.0),
-                     "関連作業の計上率 0〜100 %"),
+                     Msg("subsidy", "関連作業の計上率 0〜100 %")),
 )
 
 

@@ -4,120 +4,120 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <location filename="../../ui/system_detail.py" line="91"/>
         <source>システムID</source>
         <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments, combined once (combining Qt&apos;s flags costs microseconds a cell).</extracomment>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="87"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="88"/>
         <location filename="../../ui/system_detail.py" line="92"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="89"/>
         <location filename="../../ui/system_detail.py" line="93"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="90"/>
         <location filename="../../ui/system_detail.py" line="94"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="91"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <location filename="../../ui/system_detail.py" line="95"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <location filename="../../ui/system_detail.py" line="96"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="93"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <location filename="../../ui/system_detail.py" line="97"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="94"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <location filename="../../ui/system_detail.py" line="98"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <location filename="../../ui/system_detail.py" line="99"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
-        <location filename="../../ui/system_detail.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="108"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="588"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="588"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="593"/>
+        <location filename="../../ui/placement_board.py" line="594"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -127,44 +127,59 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="597"/>
+        <location filename="../../ui/placement_board.py" line="598"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="601"/>
+        <location filename="../../ui/placement_board.py" line="603"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/placement_board.py" line="603"/>
+        <location filename="../../ui/placement_board.py" line="605"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="205"/>
+        <location filename="../../ui/schedule_view.py" line="196"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="206"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="207"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="100"/>
+        <location filename="../../ui/system_detail.py" line="88"/>
+        <source>{0} 千円</source>
+        <translation>{0} thousand yen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="94"/>
+        <source>{0} 台</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="99"/>
+        <source>{0}年度（令和{1}年度）</source>
+        <translation>FY{0} (Reiwa {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
@@ -350,37 +365,37 @@ Automatic: {2}</translation>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="309"/>
+        <location filename="../../ui/schedule_view.py" line="300"/>
         <source>所要日数（営業日）：</source>
         <translation>Duration (working days): </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="312"/>
+        <location filename="../../ui/schedule_view.py" line="303"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="312"/>
+        <location filename="../../ui/schedule_view.py" line="303"/>
         <source>楽観</source>
         <translation>Optimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="312"/>
+        <location filename="../../ui/schedule_view.py" line="303"/>
         <source>最可能</source>
         <translation>Most likely</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="312"/>
+        <location filename="../../ui/schedule_view.py" line="303"/>
         <source>悲観</source>
         <translation>Pessimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="341"/>
+        <location filename="../../ui/schedule_view.py" line="332"/>
         <source>数値で入力してください。</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="345"/>
+        <location filename="../../ui/schedule_view.py" line="336"/>
         <source>所要日数を変更：</source>
         <translation>Change durations: </translation>
     </message>
@@ -506,22 +521,22 @@ Automatic: {2}</translation>
 <context>
     <name>GanttChart</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="297"/>
+        <location filename="../../ui/schedule_view.py" line="288"/>
         <source>工程（青：計画立案、橙：移行）</source>
         <translation>Phases (blue: planning, orange: migration)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="205"/>
+        <location filename="../../ui/schedule_view.py" line="196"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="206"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="207"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
@@ -529,129 +544,129 @@ Automatic: {2}</translation>
 <context>
     <name>InventoryTable</name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="359"/>
+        <location filename="../../ui/inventory_table.py" line="392"/>
         <source>名称・ID・所属・事業者で絞り込み</source>
-        <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The plan&apos;s reload then brings the new values.</extracomment>
+        <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The plan&apos;s reload then brings the new values. The column titles, for the view&apos;s horizontal header (see :meth:`InventoryTable.__init__`): a Qt model, so drawing and sizing the header calls no Python (1,300 calls at start-up).</extracomment>
         <translation>Filter by name, ID, department, vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="360"/>
+        <location filename="../../ui/inventory_table.py" line="393"/>
         <source>システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）</source>
         <translation>Filters by system name, ID, department, vendor, SaaS candidate, notes and workloads (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="363"/>
+        <location filename="../../ui/inventory_table.py" line="396"/>
         <source>すべての系統</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="369"/>
-        <location filename="../../ui/inventory_table.py" line="509"/>
+        <location filename="../../ui/inventory_table.py" line="402"/>
+        <location filename="../../ui/inventory_table.py" line="559"/>
         <source>すべての所属</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="373"/>
+        <location filename="../../ui/inventory_table.py" line="406"/>
         <source>絞り込み:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="444"/>
+        <location filename="../../ui/inventory_table.py" line="478"/>
         <source>{0} は変更していません。{1}</source>
         <translation>{0} was not changed. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="484"/>
+        <location filename="../../ui/inventory_table.py" line="534"/>
         <source>{0} / {1} 件</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="87"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="88"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="89"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="90"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="91"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="93"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="94"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="108"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -1047,107 +1062,107 @@ Automatic: {2}</translation>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="87"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="88"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="89"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="90"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="91"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="93"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="94"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="108"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="588"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="587"/>
+        <location filename="../../ui/placement_board.py" line="588"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="593"/>
+        <location filename="../../ui/placement_board.py" line="594"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -1157,49 +1172,49 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="597"/>
+        <location filename="../../ui/placement_board.py" line="598"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="601"/>
+        <location filename="../../ui/placement_board.py" line="603"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/placement_board.py" line="603"/>
+        <location filename="../../ui/placement_board.py" line="605"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="557"/>
+        <location filename="../../ui/recovery.py" line="582"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="560"/>
+        <location filename="../../ui/recovery.py" line="585"/>
         <source>変更をプランファイルに保存します</source>
         <translation>Save the changes to the plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="562"/>
+        <location filename="../../ui/recovery.py" line="587"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="564"/>
+        <location filename="../../ui/recovery.py" line="589"/>
         <source>プランを別の名前のファイルに保存します</source>
         <translation>Save the plan to a file under another name</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="578"/>
+        <location filename="../../ui/recovery.py" line="603"/>
         <source>編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。</source>
         <translation>Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="583"/>
+        <location filename="../../ui/recovery.py" line="608"/>
         <source>自動保存 {0}</source>
         <translation>Autosaved {0}</translation>
     </message>
@@ -1207,178 +1222,178 @@ Automatic: {2}</translation>
 <context>
     <name>PlacementBoard</name>
     <message>
-        <location filename="../../ui/placement_board.py" line="386"/>
+        <location filename="../../ui/placement_board.py" line="387"/>
         <source>優先して検討するグループ：</source>
         <translation>Review first:</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="388"/>
+        <location filename="../../ui/placement_board.py" line="389"/>
         <source>予算要求あり</source>
         <translation>Budget requested</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="389"/>
+        <location filename="../../ui/placement_board.py" line="390"/>
         <source>2年度以内に更新</source>
         <translation>Renewal within 2 FYs</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="390"/>
+        <location filename="../../ui/placement_board.py" line="391"/>
         <source>規模 大</source>
         <translation>Large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="413"/>
+        <location filename="../../ui/placement_board.py" line="414"/>
         <source>カードを別の列へドラッグすると移行先を変更できます（理由が必要です）。右クリックでも変更・解除できます。</source>
         <translation>Drag a card to another column to change its destination (a reason is required). Right-click to change or clear an override.</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="441"/>
+        <location filename="../../ui/placement_board.py" line="442"/>
         <source>{0}システム表示（全{1}）・手動設定 {2}件</source>
         <translation>Showing {0} of {1} systems · {2} overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="443"/>
+        <location filename="../../ui/placement_board.py" line="444"/>
         <source>・要確認 {0}件</source>
         <translation> · {0} to review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="452"/>
+        <location filename="../../ui/placement_board.py" line="453"/>
         <source> ほか{0}件</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="453"/>
+        <location filename="../../ui/placement_board.py" line="454"/>
         <source>{0} の移行先を「{1}」に変更します。理由を入力してください。</source>
         <translation>Changing the destination of {0} to “{1}”. Please enter a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="479"/>
+        <location filename="../../ui/placement_board.py" line="480"/>
         <source>移行先を変更できません</source>
         <translation>Cannot Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="481"/>
+        <location filename="../../ui/placement_board.py" line="482"/>
         <source>{0}件の移行先を {1} に変更</source>
         <translation>Change destination of {0} system(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="530"/>
+        <location filename="../../ui/placement_board.py" line="531"/>
         <source>移行先を変更</source>
         <translation>Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="538"/>
+        <location filename="../../ui/placement_board.py" line="539"/>
         <source>手動設定を解除（自動判定「{0}」に戻す）</source>
         <translation>Clear Override (back to automatic “{0}”)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="541"/>
+        <location filename="../../ui/placement_board.py" line="542"/>
         <source>入力の変更を確認済みにする（手動設定を維持）</source>
         <translation>Mark Input Changes as Reviewed (keep override)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="646"/>
+        <location filename="../../ui/placement_board.py" line="648"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="73"/>
+        <location filename="../../ui/placement_board.py" line="74"/>
         <source>ガバメントクラウド</source>
         <translation>Gov-Cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="74"/>
+        <location filename="../../ui/placement_board.py" line="75"/>
         <source>SaaS</source>
         <translation>SaaS</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="75"/>
+        <location filename="../../ui/placement_board.py" line="76"/>
         <source>大阪市共通クラウド</source>
         <translation>Osaka City common cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="76"/>
+        <location filename="../../ui/placement_board.py" line="77"/>
         <source>オンプレミス</source>
         <translation>On-premises</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="84"/>
+        <location filename="../../ui/placement_board.py" line="85"/>
         <source>{0}千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="85"/>
+        <location filename="../../ui/placement_board.py" line="86"/>
         <source>{0}百万円</source>
         <translation>{0} million yen</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="237"/>
+        <location filename="../../ui/placement_board.py" line="238"/>
         <source>手動設定：{0}（{1}、{2}）</source>
         <translation>Override: {0} ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="239"/>
+        <location filename="../../ui/placement_board.py" line="240"/>
         <source>自動判定：{0}</source>
         <translation>Automatic: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="241"/>
-        <location filename="../../ui/placement_board.py" line="625"/>
+        <location filename="../../ui/placement_board.py" line="242"/>
+        <location filename="../../ui/placement_board.py" line="627"/>
         <source>要確認：手動設定の後に判定の入力が変わりました</source>
         <translation>Review: the inputs to the rules changed after the override</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="279"/>
+        <location filename="../../ui/placement_board.py" line="280"/>
         <source>要確認</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="281"/>
+        <location filename="../../ui/placement_board.py" line="282"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="283"/>
+        <location filename="../../ui/placement_board.py" line="284"/>
         <source>SaaS適合 未検討</source>
         <translation>SaaS fit not assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="308"/>
+        <location filename="../../ui/placement_board.py" line="309"/>
         <source>サーバ {0}台</source>
         <translation>{0} servers</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="358"/>
+        <location filename="../../ui/placement_board.py" line="359"/>
         <source>（未記入 {0}件）</source>
         <translation> ({0} blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="361"/>
+        <location filename="../../ui/placement_board.py" line="362"/>
         <source>{0}システム・サーバ {1}台</source>
         <translation>{0} systems · {1} servers</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="362"/>
+        <location filename="../../ui/placement_board.py" line="363"/>
         <source>年間運用経費 {0}</source>
         <translation>Annual running cost {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="364"/>
+        <location filename="../../ui/placement_board.py" line="365"/>
         <source>年間運用経費は千円単位の入力の合計です。</source>
         <translation>The annual running cost is the sum of the entered amounts (in thousand yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="620"/>
+        <location filename="../../ui/placement_board.py" line="622"/>
         <source>（手動設定。自動判定は{0}）</source>
         <translation> (overridden; automatic: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="627"/>
+        <location filename="../../ui/placement_board.py" line="629"/>
         <source>手動設定の理由：{0}</source>
         <translation>Reason for override: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="635"/>
+        <location filename="../../ui/placement_board.py" line="637"/>
         <source>移行先の判定</source>
         <translation>Destination decision</translation>
     </message>
@@ -1391,27 +1406,27 @@ Automatic: {2}</translation>
         <translation>Preparing the chart…</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="107"/>
+        <location filename="../../ui/placement_chart.py" line="93"/>
         <source>移行先別・系統別のシステム数</source>
         <translation>Systems by destination and tier</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="108"/>
+        <location filename="../../ui/placement_chart.py" line="94"/>
         <source>システム数</source>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="119"/>
+        <location filename="../../ui/placement_chart.py" line="105"/>
         <source>移行年度（次期更新年度）別のシステム数</source>
         <translation>Systems by migration FY (next renewal FY)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="120"/>
+        <location filename="../../ui/placement_chart.py" line="106"/>
         <source>年度</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="127"/>
+        <location filename="../../ui/placement_chart.py" line="113"/>
         <source>システムがありません（システム一覧を取り込んでください）</source>
         <translation>No systems (import a system inventory)</translation>
     </message>
@@ -1424,171 +1439,171 @@ Automatic: {2}</translation>
 <context>
     <name>PlanSession</name>
     <message>
-        <location filename="../../ui/recovery.py" line="196"/>
+        <location filename="../../ui/recovery.py" line="201"/>
         <source>元に戻す：{0}</source>
         <extracomment>Edits listed in a message box; the rest are under 詳細.</extracomment>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="233"/>
+        <location filename="../../ui/recovery.py" line="238"/>
         <source>元に戻せない変更（取り込みなど）</source>
         <translation>A change that cannot be undone (such as an import)</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="299"/>
+        <location filename="../../ui/recovery.py" line="304"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="306"/>
+        <location filename="../../ui/recovery.py" line="311"/>
         <source>ほか {0} 件（詳細を表示）</source>
         <translation>and {0} more (see Show Details)</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="313"/>
+        <location filename="../../ui/recovery.py" line="318"/>
         <source>前回、保存されずに終了した編集があります（{0} 件、最終 {1}）。復元しますか？</source>
         <translation>The last session ended with unsaved edits ({0} edit(s), the last at {1}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="315"/>
+        <location filename="../../ui/recovery.py" line="320"/>
         <source>前回、保存されずに終了した編集があります（最終 {0}）。復元しますか？</source>
         <translation>The last session ended with unsaved edits (the last at {0}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="318"/>
+        <location filename="../../ui/recovery.py" line="323"/>
         <source>復元：その編集の続きから始めます（プランファイルにはまだ保存されていません）。
 破棄：その編集を捨てて、保存されているプランを開きます。</source>
         <translation>Restore: carry on from those edits (they are not saved to the plan file yet).
 Discard: throw those edits away and open the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="320"/>
+        <location filename="../../ui/recovery.py" line="325"/>
         <source>編集の復元</source>
         <translation>Restore Edits</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="322"/>
+        <location filename="../../ui/recovery.py" line="327"/>
         <source>復元</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="323"/>
+        <location filename="../../ui/recovery.py" line="328"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="324"/>
-        <location filename="../../ui/recovery.py" line="337"/>
-        <location filename="../../ui/recovery.py" line="463"/>
-        <location filename="../../ui/recovery.py" line="524"/>
+        <location filename="../../ui/recovery.py" line="329"/>
+        <location filename="../../ui/recovery.py" line="342"/>
+        <location filename="../../ui/recovery.py" line="488"/>
+        <location filename="../../ui/recovery.py" line="549"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="330"/>
+        <location filename="../../ui/recovery.py" line="335"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="331"/>
+        <location filename="../../ui/recovery.py" line="336"/>
         <source>プラン「{0}」は、このプログラムの別のウィンドウで開かれています（{1} から）。</source>
         <translation>Plan “{0}” is open in another window of this program (since {1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="333"/>
+        <location filename="../../ui/recovery.py" line="338"/>
         <source>このまま開くと、両方のウィンドウで別々に編集することになります。あとから保存するときに、先に保存された内容を上書きするかどうかを確認します。</source>
         <translation>If you open it anyway, the two windows will edit it separately. When you save later, you will be asked whether to overwrite what the other window saved first.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="336"/>
+        <location filename="../../ui/recovery.py" line="341"/>
         <source>このまま開く</source>
         <translation>Open Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="361"/>
+        <location filename="../../ui/recovery.py" line="386"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="368"/>
+        <location filename="../../ui/recovery.py" line="393"/>
         <source>前回の編集を復元しました。まだ保存されていません（Ctrl+S で保存）。</source>
         <translation>Restored the edits from the last session. They are not saved yet (Ctrl+S to save).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="384"/>
-        <location filename="../../ui/recovery.py" line="398"/>
+        <location filename="../../ui/recovery.py" line="409"/>
+        <location filename="../../ui/recovery.py" line="423"/>
         <source>編集を復元できません</source>
         <translation>Cannot Restore Edits</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="385"/>
+        <location filename="../../ui/recovery.py" line="410"/>
         <source>前回、保存されずに終了した編集がありますが、復元できません（{0}）。保存されているプランを開きます。</source>
         <translation>The last session ended with unsaved edits, but they cannot be restored ({0}). Opening the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="399"/>
+        <location filename="../../ui/recovery.py" line="424"/>
         <source>前回の編集を復元できません（{0}）。保存されているプランを開きます。</source>
         <translation>The edits from the last session cannot be restored ({0}). Opening the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="449"/>
-        <location filename="../../ui/recovery.py" line="485"/>
+        <location filename="../../ui/recovery.py" line="474"/>
+        <location filename="../../ui/recovery.py" line="510"/>
         <source>保存できません</source>
         <translation>Cannot Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="457"/>
-        <location filename="../../ui/recovery.py" line="522"/>
+        <location filename="../../ui/recovery.py" line="482"/>
+        <location filename="../../ui/recovery.py" line="547"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="458"/>
+        <location filename="../../ui/recovery.py" line="483"/>
         <source>プラン「{0}」は、開いたあとでほかのプログラム（コマンドラインや別のウィンドウ）によって変更されています。</source>
         <translation>Plan “{0}” has been changed by another program (the command line or another window) since you opened it.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="459"/>
+        <location filename="../../ui/recovery.py" line="484"/>
         <source>上書きして保存すると、その変更は失われます。別の名前で保存することもできます。</source>
         <translation>If you overwrite it, those changes will be lost. You can also save under another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="461"/>
+        <location filename="../../ui/recovery.py" line="486"/>
         <source>上書き保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="462"/>
+        <location filename="../../ui/recovery.py" line="487"/>
         <source>名前を付けて保存…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="472"/>
+        <location filename="../../ui/recovery.py" line="497"/>
         <source>名前を付けて保存</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="473"/>
+        <location filename="../../ui/recovery.py" line="498"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="500"/>
+        <location filename="../../ui/recovery.py" line="525"/>
         <source>「{0}」に保存しました。</source>
         <translation>Saved to “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="517"/>
+        <location filename="../../ui/recovery.py" line="542"/>
         <source>変更を保存しますか？</source>
         <translation>Save your changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="518"/>
+        <location filename="../../ui/recovery.py" line="543"/>
         <source>プラン「{0}」に、保存されていない変更が {1} 件あります。</source>
         <translation>Plan “{0}” has {1} unsaved change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="523"/>
+        <location filename="../../ui/recovery.py" line="548"/>
         <source>保存しない</source>
         <translation>Don’t Save</translation>
     </message>
@@ -1596,71 +1611,89 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/placement_board.py" line="118"/>
+        <location filename="../../ui/placement_board.py" line="119"/>
         <source>移行先の変更</source>
         <extracomment>Lane colours (header band and card edge), calm and distinguishable in grey scale too.</extracomment>
         <translation>Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="126"/>
+        <location filename="../../ui/placement_board.py" line="127"/>
         <source>理由（必須）：例）特殊機器と直結しているため共通クラウドへは移せない</source>
         <translation>Reason (required): e.g. wired directly to special equipment, so it cannot move to the common cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="129"/>
+        <location filename="../../ui/placement_board.py" line="130"/>
         <source>理由は変更者・日時とともに履歴に残ります。</source>
         <translation>The reason is kept in the history with who changed it and when.</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleEditors</name>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="23"/>
+        <source>独自開発（カスタマイズ）</source>
+        <translation>Custom-built (customized)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="24"/>
+        <source>標準準拠製品の提供が間に合わない</source>
+        <translation>No standard-compliant product in time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_editors.py" line="25"/>
+        <source>メインフレーム</source>
+        <translation>Mainframe</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTableModel</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="86"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>業務</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="86"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>システム</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="86"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>開始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="86"/>
+        <location filename="../../ui/schedule_view.py" line="87"/>
         <source>完了（稼働）</source>
         <translation>Finish (go-live)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>余裕（営業日）</source>
         <translation>Slack (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>進捗</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>P(期限内)</source>
         <translation>P(on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>P(延長期限内)</source>
         <translation>P(by extended deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>要因</source>
         <translation>Driver</translation>
     </message>
@@ -1668,53 +1701,53 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="381"/>
+        <location filename="../../ui/schedule_view.py" line="372"/>
         <source>ベンダごとの同時移行数 </source>
         <extracomment>Re-plan on the GUI thread (then Monte Carlo in the background) while the plan is this small: the 20 workloads&apos; ≈ 900 tasks take ≈ 15 ms. A larger task graph, or an inventory so large that reading its systems takes long, is re-planned wholly in the background (latest edit wins). Size, not a measured time, decides, so that the same edit behaves the same on a busy machine.</extracomment>
         <translation>Concurrent migrations per vendor: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="388"/>
+        <location filename="../../ui/schedule_view.py" line="379"/>
         <source>連携を追加</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="389"/>
+        <location filename="../../ui/schedule_view.py" line="380"/>
         <source>連携を削除</source>
         <translation>Remove Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="398"/>
+        <location filename="../../ui/schedule_view.py" line="389"/>
         <source>提供元</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="409"/>
+        <location filename="../../ui/schedule_view.py" line="400"/>
         <source>モンテカルロ（1万回）</source>
         <translation>Monte Carlo (10,000 runs)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="410"/>
+        <location filename="../../ui/schedule_view.py" line="401"/>
         <source>所要日数のばらつきを1万回試行して P(期限内) を求め直します（中止できます）</source>
         <translation>Recompute P(on time) from 10,000 trials of varying durations (can be cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="433"/>
+        <location filename="../../ui/schedule_view.py" line="424"/>
         <source>依存関係</source>
         <translation>Dependencies</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="434"/>
+        <location filename="../../ui/schedule_view.py" line="425"/>
         <source>ガント</source>
         <translation>Gantt</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="435"/>
+        <location filename="../../ui/schedule_view.py" line="426"/>
         <source>一覧</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="441"/>
+        <location filename="../../ui/schedule_view.py" line="432"/>
         <source>業務をクリックすると計画を表示します</source>
         <translation>Click a workload to show its plan</translation>
     </message>
@@ -1739,73 +1772,73 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation type="vanished">Days</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="447"/>
+        <location filename="../../ui/schedule_view.py" line="438"/>
         <source>所要日数を編集…</source>
         <translation>Edit Durations…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="501"/>
+        <location filename="../../ui/schedule_view.py" line="492"/>
         <source>再計算中…</source>
         <translation>Recalculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="513"/>
+        <location filename="../../ui/schedule_view.py" line="504"/>
         <source>P(期限内)：計算中…</source>
         <translation>P(on time): calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="541"/>
+        <location filename="../../ui/schedule_view.py" line="532"/>
         <source>スケジュールを計算できませんでした：{0}</source>
         <translation>Could not compute the schedule: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="561"/>
+        <location filename="../../ui/schedule_view.py" line="552"/>
         <source>シミュレーションに失敗しました：{0}</source>
         <translation>The simulation failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="563"/>
+        <location filename="../../ui/schedule_view.py" line="554"/>
         <source>モンテカルロ・シミュレーション（{0} 回）</source>
         <translation>Monte Carlo simulation ({0} runs)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="566"/>
+        <location filename="../../ui/schedule_view.py" line="557"/>
         <source>P(期限内)：モンテカルロ {0} 回を計算中…</source>
         <translation>P(on time): running Monte Carlo, {0} runs…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="576"/>
+        <location filename="../../ui/schedule_view.py" line="567"/>
         <source>P(期限内)：モンテカルロ {0} 回（乱数の種 {1}）</source>
         <translation>P(on time): Monte Carlo, {0} runs (seed {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="664"/>
+        <location filename="../../ui/schedule_view.py" line="655"/>
         <source>その連携はありません。</source>
         <translation>There is no such link.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="676"/>
-        <location filename="../../ui/schedule_view.py" line="678"/>
+        <location filename="../../ui/schedule_view.py" line="667"/>
+        <location filename="../../ui/schedule_view.py" line="669"/>
         <source>進捗を変更：</source>
         <translation>Change progress: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="676"/>
+        <location filename="../../ui/schedule_view.py" line="667"/>
         <source>手順{0}</source>
         <translation>step {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="679"/>
+        <location filename="../../ui/schedule_view.py" line="670"/>
         <source>{0}手順</source>
         <translation>{0} steps</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="708"/>
+        <location filename="../../ui/schedule_view.py" line="699"/>
         <source>稼働 </source>
         <translation>Go-live </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="708"/>
+        <location filename="../../ui/schedule_view.py" line="699"/>
         <source>進捗 </source>
         <translation>Progress </translation>
     </message>
@@ -1813,12 +1846,12 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>StepsDelegate</name>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="159"/>
+        <location filename="../../ui/schedule_steps.py" line="181"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="171"/>
+        <location filename="../../ui/schedule_steps.py" line="193"/>
         <source>基準日</source>
         <translation>As of</translation>
     </message>
@@ -1826,43 +1859,43 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>StepsModel</name>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <location filename="../../ui/schedule_steps.py" line="90"/>
         <source>手順</source>
         <extracomment>The date editor&apos;s minimum stands for &quot;no date&quot; (shown as —).</extracomment>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <location filename="../../ui/schedule_steps.py" line="90"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <location filename="../../ui/schedule_steps.py" line="90"/>
         <source>基準日</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <location filename="../../ui/schedule_steps.py" line="90"/>
         <source>開始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="68"/>
+        <location filename="../../ui/schedule_steps.py" line="90"/>
         <source>完了</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="69"/>
+        <location filename="../../ui/schedule_steps.py" line="91"/>
         <source>日数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="69"/>
+        <location filename="../../ui/schedule_steps.py" line="91"/>
         <source>余裕（営業日）</source>
         <translation>Slack (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="131"/>
+        <location filename="../../ui/schedule_steps.py" line="153"/>
         <source>ダブルクリックまたはF2で編集（Enterで確定）</source>
         <translation>Double-click or press F2 to edit (Enter to confirm)</translation>
     </message>
@@ -1870,37 +1903,37 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>StepsTable</name>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="212"/>
+        <location filename="../../ui/schedule_steps.py" line="234"/>
         <source>手順と進捗</source>
         <translation>Steps and progress</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="216"/>
+        <location filename="../../ui/schedule_steps.py" line="238"/>
         <source>選択した手順の状況</source>
         <translation>Status of the selected steps</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="221"/>
+        <location filename="../../ui/schedule_steps.py" line="243"/>
         <source>選択した手順の基準日</source>
         <translation>As-of date of the selected steps</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="222"/>
+        <location filename="../../ui/schedule_steps.py" line="244"/>
         <source>選択した手順に設定</source>
         <translation>Apply to Selected Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="223"/>
+        <location filename="../../ui/schedule_steps.py" line="245"/>
         <source>表で選んだ手順（Shift/Ctrl+矢印で複数選択）の状況と基準日をまとめて設定します</source>
         <translation>Set the status and as-of date of all the steps selected in the table at once (Shift/Ctrl+arrow keys select several)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="226"/>
+        <location filename="../../ui/schedule_steps.py" line="248"/>
         <source>状況</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_steps.py" line="228"/>
+        <location filename="../../ui/schedule_steps.py" line="250"/>
         <source>基準日</source>
         <translation>As of</translation>
     </message>
@@ -1908,328 +1941,489 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SubsidyChart</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="382"/>
+        <location filename="../../ui/subsidy_view.py" line="385"/>
         <source>グラフを準備しています…</source>
         <extracomment>What ``ParamEditCommand.id`` returns: QUndoStack offers the step just done ``mergeWith`` the next.</extracomment>
         <translation>Preparing the chart…</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="424"/>
+        <location filename="../../ui/subsidy_view.py" line="413"/>
         <source>プランを開いてください</source>
         <translation>Please open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="435"/>
+        <location filename="../../ui/subsidy_view.py" line="424"/>
         <source>補助対象経費</source>
         <translation>Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="436"/>
+        <location filename="../../ui/subsidy_view.py" line="425"/>
         <source>補助</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="437"/>
+        <location filename="../../ui/subsidy_view.py" line="426"/>
         <source>対象外（関連作業）</source>
         <translation>Ineligible (related work)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="438"/>
+        <location filename="../../ui/subsidy_view.py" line="427"/>
         <source>並行運用</source>
         <translation>Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="439"/>
+        <location filename="../../ui/subsidy_view.py" line="428"/>
         <source>不足額（市の負担）</source>
         <translation>Shortfall (city’s share)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="447"/>
+        <location filename="../../ui/subsidy_view.py" line="436"/>
         <source>経費 → 補助 → 不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="455"/>
+        <location filename="../../ui/subsidy_view.py" line="444"/>
         <source>補助で賄う</source>
         <translation>Covered by subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="456"/>
+        <location filename="../../ui/subsidy_view.py" line="445"/>
         <source>市負担：対象経費の残り</source>
         <translation>City’s share: rest of eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="457"/>
+        <location filename="../../ui/subsidy_view.py" line="446"/>
         <source>市負担：対象外</source>
         <translation>City’s share: ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="458"/>
+        <location filename="../../ui/subsidy_view.py" line="447"/>
         <source>市負担：並行運用</source>
         <translation>City’s share: parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="465"/>
+        <location filename="../../ui/subsidy_view.py" line="454"/>
         <source>年度別の経費と負担</source>
         <translation>Costs and city’s share by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="476"/>
+        <location filename="../../ui/subsidy_view.py" line="465"/>
         <source>範囲の下限</source>
         <translation>Low end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="477"/>
+        <location filename="../../ui/subsidy_view.py" line="466"/>
         <source>範囲の上限</source>
         <translation>High end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="480"/>
+        <location filename="../../ui/subsidy_view.py" line="469"/>
         <source>不足額を最も動かす前提（トルネード図）</source>
         <translation>Assumptions that move the shortfall most (tornado chart)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="481"/>
+        <location filename="../../ui/subsidy_view.py" line="470"/>
         <source>不足額（{0}）</source>
         <translation>Shortfall ({0})</translation>
     </message>
 </context>
 <context>
-    <name>SubsidyView</name>
+    <name>SubsidyEditors</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="590"/>
-        <location filename="../../ui/subsidy_view.py" line="1096"/>
-        <location filename="../../ui/subsidy_view.py" line="1151"/>
-        <source>シナリオ</source>
-        <extracomment>The rules: their choices and the input tab they sit on (the related-work rule above its list). The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``). Names of the inputs in undo steps (「補助上限額」 etc.), by input key.</extracomment>
-        <translation>Scenario</translation>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>業務</source>
+        <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="598"/>
-        <source>追加</source>
-        <translation>Add</translation>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>重み</source>
+        <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="599"/>
-        <source>複製</source>
-        <translation>Duplicate</translation>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>配分された移行経費</source>
+        <translation>Allocated migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="600"/>
-        <source>名前変更</source>
-        <translation>Rename</translation>
+        <location filename="../../ui/subsidy_editors.py" line="87"/>
+        <source>配分された年間運用経費</source>
+        <translation>Allocated annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="601"/>
-        <source>削除</source>
-        <translation>Delete</translation>
+        <location filename="../../ui/subsidy_editors.py" line="88"/>
+        <source>担当システム（移行経費見込）</source>
+        <translation>Systems (est. migration cost)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="643"/>
-        <source> 年</source>
-        <translation> yr</translation>
+        <location filename="../../ui/subsidy_editors.py" line="88"/>
+        <source>配分の説明</source>
+        <translation>How it is allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="681"/>
-        <source>前提</source>
-        <translation>Assumptions</translation>
+        <location filename="../../ui/subsidy_editors.py" line="106"/>
+        <source>この業務を担当するシステムが在庫表にありません（移行経費0円）。</source>
+        <translation>No system in the inventory carries this workload (migration cost: 0 yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="694"/>
-        <source>業務への配分</source>
-        <translation>Allocation to workloads</translation>
+        <location filename="../../ui/subsidy_editors.py" line="110"/>
+        <source>{0} {1} をこの業務だけで負担</source>
+        <translation>{0} {1}, borne by this workload alone</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="701"/>
-        <source>システムIDまたは名前で絞り込み</source>
-        <translation>Filter by system ID or name</translation>
+        <location filename="../../ui/subsidy_editors.py" line="112"/>
+        <source>{0} {1} × {2:g}/{3:g} = {4}</source>
+        <translation>{0} {1} × {2:g}/{3:g} = {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="704"/>
-        <source>絞り込み</source>
-        <translation>Filter</translation>
+        <location filename="../../ui/subsidy_editors.py" line="135"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="717"/>
+        <location filename="../../ui/subsidy_editors.py" line="148"/>
+        <source>配分ルールを「重み付け」にすると重みを編集できます（均等割ではすべて1）。</source>
+        <translation>Set the allocation rule to “weighted” to edit the weights (under an equal split, every weight is 1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="198"/>
         <source>関連作業</source>
         <translation>Related work</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="723"/>
+        <location filename="../../ui/subsidy_editors.py" line="198"/>
+        <source>システムID</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="198"/>
+        <source>システム名</source>
+        <translation>System name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="198"/>
+        <source>移行経費見込</source>
+        <translation>Est. migration cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>連携する標準化対象業務</source>
+        <translation>Linked standardization workloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>補助対象外経費</source>
+        <translation>Ineligible costs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="199"/>
+        <source>説明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="256"/>
+        <source>数える</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_editors.py" line="262"/>
+        <source>未記入</source>
+        <translation>Blank</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyView</name>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="517"/>
+        <source> 億円</source>
+        <translation> ×100M yen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="517"/>
+        <source> 倍</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="518"/>
+        <source> か月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="584"/>
+        <location filename="../../ui/subsidy_view.py" line="1091"/>
+        <location filename="../../ui/subsidy_view.py" line="1146"/>
+        <source>シナリオ</source>
+        <extracomment>The rules: their choices and the input tab they sit on (the related-work rule above its list). The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``).</extracomment>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="592"/>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="593"/>
+        <source>複製</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="594"/>
+        <source>名前変更</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="595"/>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="635"/>
+        <source>（円）</source>
+        <translation>(yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="635"/>
+        <source>（億円）</source>
+        <translation>(×100M yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="638"/>
+        <source> 年</source>
+        <translation> yr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="676"/>
+        <source>前提</source>
+        <translation>Assumptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="689"/>
+        <source>業務への配分</source>
+        <translation>Allocation to workloads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="696"/>
+        <source>システムIDまたは名前で絞り込み</source>
+        <translation>Filter by system ID or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="699"/>
+        <source>絞り込み</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="712"/>
+        <source>関連作業</source>
+        <translation>Related work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="718"/>
         <source>金額の単位</source>
         <translation>Amount unit</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="733"/>
+        <location filename="../../ui/subsidy_view.py" line="728"/>
         <source>結果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="764"/>
+        <location filename="../../ui/subsidy_view.py" line="759"/>
         <source>経費→補助→不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="765"/>
+        <location filename="../../ui/subsidy_view.py" line="760"/>
         <source>年度別</source>
         <translation>By fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="766"/>
+        <location filename="../../ui/subsidy_view.py" line="761"/>
         <source>感度（トルネード）</source>
         <translation>Sensitivity (tornado)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="770"/>
+        <location filename="../../ui/subsidy_view.py" line="765"/>
         <source>年度別の表</source>
         <translation>Table by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="770"/>
+        <location filename="../../ui/subsidy_view.py" line="765"/>
         <source>業務別の表</source>
         <translation>Table by workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="771"/>
+        <location filename="../../ui/subsidy_view.py" line="766"/>
         <source>シナリオ比較</source>
         <translation>Scenario comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="789"/>
+        <location filename="../../ui/subsidy_view.py" line="784"/>
         <source>既定。遅れた1か月ごとに旧システムを動かし続ける費用（現行の運用経費の12分の1）を数えます。新環境の運用経費は期限どおりでも期限後に払うため、遅れで増えるのは旧システムの分です。</source>
         <translation>Default. Each month of delay counts the cost of keeping the old system running (1/12 of the current annual running cost). The new environment’s running cost is paid after the deadline even when on time, so what a delay adds is the old system’s cost.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="791"/>
+        <location filename="../../ui/subsidy_view.py" line="786"/>
         <source>遅れた1か月ごとに新環境（ガバメントクラウド）の運用経費（現行 × 倍率の12分の1）を数えます。旧システムの経費は通常予算で続くとみる見方で、期限どおりでも払う新環境の経費を遅れの費用に含めます。</source>
         <translation>Each month of delay counts the running cost of the new environment (Gov-Cloud): 1/12 of current × multiplier. This view assumes the old system’s cost carries on under the regular budget, and counts as a cost of delay the new environment’s cost that would be paid even when on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="793"/>
+        <location filename="../../ui/subsidy_view.py" line="788"/>
         <source>遅れた1か月ごとに新旧両方の運用経費（現行 × (1 + 倍率) の12分の1）を数えます（最も大きく見る見方）。</source>
         <translation>Each month of delay counts the running costs of both old and new (1/12 of current × (1 + multiplier)): the highest estimate.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="796"/>
+        <location filename="../../ui/subsidy_view.py" line="791"/>
         <source>複数の業務を担うシステムの経費を、その業務に均等に分けます（例：4業務なら1/4ずつ）。</source>
         <translation>Splits the costs of a system that carries several workloads equally among them (e.g. 1/4 each for 4 workloads).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="797"/>
+        <location filename="../../ui/subsidy_view.py" line="792"/>
         <source>下の表の重みの比で分けます（重み0の業務は0円、指定しない業務は1）。重みのセルをダブルクリックして編集します。</source>
         <translation>Splits the costs in proportion to the weights in the table below (a workload with weight 0 gets 0 yen; one without a weight counts as 1). Double-click a weight cell to edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="800"/>
+        <location filename="../../ui/subsidy_view.py" line="795"/>
         <source>標準化対象システムと連携する対象外システムを自動で数えます。下の表でチェックを外すと除外、ほかのシステムにチェックすると追加します。</source>
         <translation>Counts automatically the out-of-scope systems linked with standardization systems. In the table below, uncheck a system to exclude it, or check another system to add it.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="802"/>
+        <location filename="../../ui/subsidy_view.py" line="797"/>
         <source>下の表でチェックしたシステムだけを数えます。</source>
         <translation>Counts only the systems checked in the table below.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="803"/>
+        <location filename="../../ui/subsidy_view.py" line="798"/>
         <source>関連作業を数えません（補助対象外経費は追加の関連作業費だけになります）。</source>
         <translation>Counts no related work (ineligible costs are then only the additional related-work costs).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="989"/>
+        <location filename="../../ui/subsidy_view.py" line="984"/>
         <source>配分の重み（{0}）</source>
         <translation>Allocation weight ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="995"/>
+        <location filename="../../ui/subsidy_view.py" line="990"/>
         <source>関連作業（{0}）</source>
         <translation>Related work ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1017"/>
+        <location filename="../../ui/subsidy_view.py" line="1012"/>
         <source>プランに保存できなかったため、変更を取り消しました（{0}）。</source>
         <translation>The change could not be saved to the plan, so it was reverted ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1034"/>
+        <location filename="../../ui/subsidy_view.py" line="1029"/>
         <source>工程表を計算しています…（それまではシナリオの遅延月数だけで計算）</source>
         <translation>Computing the schedule… (until then, only the scenario’s months of delay are used)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1102"/>
+        <location filename="../../ui/subsidy_view.py" line="1097"/>
         <source>シナリオ名：</source>
         <translation>Scenario name:</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1112"/>
+        <location filename="../../ui/subsidy_view.py" line="1107"/>
         <source>シナリオの追加</source>
         <translation>Add Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1123"/>
+        <location filename="../../ui/subsidy_view.py" line="1118"/>
         <source>シナリオの複製</source>
         <translation>Duplicate Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1141"/>
+        <location filename="../../ui/subsidy_view.py" line="1136"/>
         <source>シナリオ名の変更</source>
         <translation>Rename Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1151"/>
+        <location filename="../../ui/subsidy_view.py" line="1146"/>
         <source>ベースラインは削除できません。</source>
         <translation>The baseline cannot be deleted.</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="200"/>
         <source>（基準）</source>
-        <translation type="vanished"> (baseline)</translation>
+        <translation> (baseline)</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="202"/>
         <source>ベースライン：削除できません</source>
-        <translation type="vanished">Baseline: cannot be deleted</translation>
+        <translation>Baseline: cannot be deleted</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="228"/>
         <source>年度</source>
-        <translation type="vanished">FY</translation>
+        <translation>FY</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="229"/>
+        <location filename="../../ui/subsidy_view.py" line="239"/>
         <source>補助対象経費</source>
-        <translation type="vanished">Eligible costs</translation>
+        <translation>Eligible costs</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="230"/>
+        <location filename="../../ui/subsidy_view.py" line="240"/>
         <source>補助</source>
-        <translation type="vanished">Subsidy</translation>
+        <translation>Subsidy</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="231"/>
         <source>補助対象外</source>
-        <translation type="vanished">Ineligible</translation>
+        <translation>Ineligible</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="232"/>
+        <location filename="../../ui/subsidy_view.py" line="242"/>
         <source>並行運用</source>
-        <translation type="vanished">Parallel running</translation>
+        <translation>Parallel running</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="233"/>
+        <location filename="../../ui/subsidy_view.py" line="243"/>
         <source>市の負担</source>
-        <translation type="vanished">City’s share</translation>
+        <translation>City’s share</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="234"/>
+        <location filename="../../ui/subsidy_view.py" line="244"/>
         <source>説明</source>
-        <translation type="vanished">Explanation</translation>
+        <translation>Explanation</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="238"/>
         <source>業務</source>
-        <translation type="vanished">Workload</translation>
+        <translation>Workload</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="241"/>
         <source>遅れ（か月）</source>
-        <translation type="vanished">Delay (months)</translation>
+        <translation>Delay (months)</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="364"/>
         <source>項目</source>
-        <translation type="vanished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
+        <location filename="../../ui/subsidy_view.py" line="369"/>
         <source>差（{0}）</source>
-        <translation type="vanished">Difference ({0})</translation>
+        <translation>Difference ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="319"/>
+        <source>異なる</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="352"/>
+        <source>「{0}」の値 − 基準「{1}」の値</source>
+        <translation>Value in “{0}” − value in baseline “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/subsidy_view.py" line="356"/>
+        <source>シナリオ「{0}」の前提</source>
+        <translation>Assumption of scenario “{0}”</translation>
     </message>
 </context>
 <context>
@@ -2285,47 +2479,47 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="100"/>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="104"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="111"/>
+        <location filename="../../ui/system_detail.py" line="112"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="115"/>
+        <location filename="../../ui/system_detail.py" line="116"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="124"/>
+        <location filename="../../ui/system_detail.py" line="125"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="126"/>
+        <location filename="../../ui/system_detail.py" line="127"/>
         <source>追加属性</source>
         <translation>Additional attributes</translation>
     </message>
@@ -2340,195 +2534,167 @@ Discard: throw those edits away and open the saved plan.</translation>
         <source>このシステムの項目をフォームで編集します（元に戻せます）</source>
         <translation>Edit this system’s fields in a form (can be undone)</translation>
     </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="88"/>
+        <source>{0} 千円</source>
+        <translation>{0} thousand yen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="94"/>
+        <source>{0} 台</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/system_detail.py" line="99"/>
+        <source>{0}年度（令和{1}年度）</source>
+        <translation>FY{0} (Reiwa {1})</translation>
+    </message>
 </context>
 <context>
     <name>SystemEdit</name>
     <message>
-        <location filename="../../ui/schedule_editors.py" line="23"/>
         <source>独自開発（カスタマイズ）</source>
-        <translation>Custom-built (customized)</translation>
+        <translation type="vanished">Custom-built (customized)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_editors.py" line="24"/>
         <source>標準準拠製品の提供が間に合わない</source>
-        <translation>No standard-compliant product in time</translation>
+        <translation type="vanished">No standard-compliant product in time</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_editors.py" line="25"/>
         <source>メインフレーム</source>
-        <translation>Mainframe</translation>
+        <translation type="vanished">Mainframe</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="87"/>
-        <location filename="../../ui/subsidy_view.py" line="235"/>
         <source>業務</source>
-        <translation>Workload</translation>
+        <translation type="vanished">Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="87"/>
         <source>重み</source>
-        <translation>Weight</translation>
+        <translation type="vanished">Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="87"/>
         <source>配分された移行経費</source>
-        <translation>Allocated migration cost</translation>
+        <translation type="vanished">Allocated migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="87"/>
         <source>配分された年間運用経費</source>
-        <translation>Allocated annual running cost</translation>
+        <translation type="vanished">Allocated annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="88"/>
         <source>担当システム（移行経費見込）</source>
-        <translation>Systems (est. migration cost)</translation>
+        <translation type="vanished">Systems (est. migration cost)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="88"/>
         <source>配分の説明</source>
-        <translation>How it is allocated</translation>
+        <translation type="vanished">How it is allocated</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="106"/>
         <source>この業務を担当するシステムが在庫表にありません（移行経費0円）。</source>
-        <translation>No system in the inventory carries this workload (migration cost: 0 yen).</translation>
+        <translation type="vanished">No system in the inventory carries this workload (migration cost: 0 yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="110"/>
         <source>{0} {1} をこの業務だけで負担</source>
-        <translation>{0} {1}, borne by this workload alone</translation>
+        <translation type="vanished">{0} {1}, borne by this workload alone</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="112"/>
         <source>{0} {1} × {2:g}/{3:g} = {4}</source>
-        <translation>{0} {1} × {2:g}/{3:g} = {4}</translation>
+        <translation type="vanished">{0} {1} × {2:g}/{3:g} = {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="149"/>
         <source>配分ルールを「重み付け」にすると重みを編集できます（均等割ではすべて1）。</source>
-        <translation>Set the allocation rule to “weighted” to edit the weights (under an equal split, every weight is 1).</translation>
+        <translation type="vanished">Set the allocation rule to “weighted” to edit the weights (under an equal split, every weight is 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="199"/>
         <source>関連作業</source>
-        <translation>Related work</translation>
+        <translation type="vanished">Related work</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="199"/>
         <source>システムID</source>
-        <translation>System ID</translation>
+        <translation type="vanished">System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="199"/>
         <source>システム名</source>
-        <translation>System name</translation>
+        <translation type="vanished">System name</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="199"/>
         <source>移行経費見込</source>
-        <translation>Est. migration cost</translation>
+        <translation type="vanished">Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="200"/>
         <source>連携する標準化対象業務</source>
-        <translation>Linked standardization workloads</translation>
+        <translation type="vanished">Linked standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="200"/>
         <source>補助対象外経費</source>
-        <translation>Ineligible costs</translation>
+        <translation type="vanished">Ineligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="200"/>
-        <location filename="../../ui/subsidy_view.py" line="231"/>
-        <location filename="../../ui/subsidy_view.py" line="241"/>
         <source>説明</source>
-        <translation>Explanation</translation>
+        <translation type="vanished">Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="257"/>
         <source>数える</source>
-        <translation>Counted</translation>
+        <translation type="vanished">Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_editors.py" line="263"/>
         <source>未記入</source>
-        <translation>Blank</translation>
+        <translation type="vanished">Blank</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="197"/>
         <source>（基準）</source>
-        <translation> (baseline)</translation>
+        <translation type="vanished"> (baseline)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="199"/>
         <source>ベースライン：削除できません</source>
-        <translation>Baseline: cannot be deleted</translation>
+        <translation type="vanished">Baseline: cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="225"/>
         <source>年度</source>
-        <translation>FY</translation>
+        <translation type="vanished">FY</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="226"/>
-        <location filename="../../ui/subsidy_view.py" line="236"/>
         <source>補助対象経費</source>
-        <translation>Eligible costs</translation>
+        <translation type="vanished">Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="227"/>
-        <location filename="../../ui/subsidy_view.py" line="237"/>
         <source>補助</source>
-        <translation>Subsidy</translation>
+        <translation type="vanished">Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="228"/>
         <source>補助対象外</source>
-        <translation>Ineligible</translation>
+        <translation type="vanished">Ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="229"/>
-        <location filename="../../ui/subsidy_view.py" line="239"/>
         <source>並行運用</source>
-        <translation>Parallel running</translation>
+        <translation type="vanished">Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="230"/>
-        <location filename="../../ui/subsidy_view.py" line="240"/>
         <source>市の負担</source>
-        <translation>City’s share</translation>
+        <translation type="vanished">City’s share</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="238"/>
         <source>遅れ（か月）</source>
-        <translation>Delay (months)</translation>
+        <translation type="vanished">Delay (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="316"/>
         <source>異なる</source>
-        <translation>Differs</translation>
+        <translation type="vanished">Differs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="349"/>
         <source>「{0}」の値 − 基準「{1}」の値</source>
-        <translation>Value in “{0}” − value in baseline “{1}”</translation>
+        <translation type="vanished">Value in “{0}” − value in baseline “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="353"/>
         <source>シナリオ「{0}」の前提</source>
-        <translation>Assumption of scenario “{0}”</translation>
+        <translation type="vanished">Assumption of scenario “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="361"/>
         <source>項目</source>
-        <translation>Item</translation>
+        <translation type="vanished">Item</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="366"/>
         <source>差（{0}）</source>
-        <translation>Difference ({0})</translation>
+        <translation type="vanished">Difference ({0})</translation>
     </message>
     <message>
         <location filename="../../ui/system_edit.py" line="74"/>
@@ -2636,92 +2802,92 @@ Discard: throw those edits away and open the saved plan.</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="80"/>
+        <location filename="../../ui/inventory_table.py" line="86"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="81"/>
+        <location filename="../../ui/inventory_table.py" line="87"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="82"/>
+        <location filename="../../ui/inventory_table.py" line="88"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="83"/>
+        <location filename="../../ui/inventory_table.py" line="89"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="84"/>
+        <location filename="../../ui/inventory_table.py" line="90"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="92"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="91"/>
+        <location filename="../../ui/inventory_table.py" line="97"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="93"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="94"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="108"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -2729,22 +2895,22 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>WorkloadGraph</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="257"/>
+        <location filename="../../ui/schedule_view.py" line="248"/>
         <source>標準化20業務の稼働日と連携（太枠・橙：クリティカルパス、赤：期限超過）</source>
         <translation>Go-live dates and links of the 20 standardization workloads (bold orange outline: critical path, red: past the deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="205"/>
+        <location filename="../../ui/schedule_view.py" line="196"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="206"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="207"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
@@ -2757,6 +2923,1312 @@ Discard: throw those edits away and open the saved plan.</translation>
 {0}: {1}</source>
         <translation>An unexpected error occurred. The plan is as it was last saved.
 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="19"/>
+        <source>移行計画プランナー</source>
+        <extracomment>The program&apos;s name, for the window title (the core&apos;s APP_NAME is the Japanese one).</extracomment>
+        <translation>Migration Planner</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="21"/>
+        <location filename="../../ui/i18n.py" line="68"/>
+        <source>、</source>
+        <extracomment>How the core&apos;s lists read: 「A、B」 / 「A・B」 / 「A／B」 in Japanese, &quot;A, B&quot; in English (Joined&apos;s separators).</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="22"/>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="23"/>
+        <source>／</source>
+        <translation> / </translation>
+    </message>
+</context>
+<context>
+    <name>money</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="26"/>
+        <source>千円</source>
+        <extracomment>A unit on its own (a unit chooser, an axis title).</extracomment>
+        <translation>thousand yen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="27"/>
+        <source>百万円</source>
+        <translation>million yen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <source>億円</source>
+        <translation>×100M yen</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/i18n.py" line="91"/>
+        <source>{0}百万円</source>
+        <translation>{0} million yen</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/i18n.py" line="92"/>
+        <source>{0}億円</source>
+        <translation>{0} ×100M yen</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/i18n.py" line="93"/>
+        <source>{0}千円</source>
+        <translation>{0} thousand yen</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/i18n.py" line="94"/>
+        <source>{0}万円</source>
+        <translation>{0} ten thousand yen</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/i18n.py" line="95"/>
+        <source>{0}円</source>
+        <translation>{0} yen</translation>
+    </message>
+</context>
+<context>
+    <name>placement</name>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="75"/>
+        <source>ガバメントクラウド</source>
+        <translation>Gov-Cloud</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="76"/>
+        <source>SaaS</source>
+        <translation>SaaS</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="77"/>
+        <source>大阪市共通クラウド</source>
+        <translation>Osaka City common cloud</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="78"/>
+        <source>オンプレミス</source>
+        <translation>On-premises</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="83"/>
+        <source>SaaS適合 未検討</source>
+        <translation>SaaS fit not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="91"/>
+        <source>適合</source>
+        <translation>fit</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="91"/>
+        <source>不適合</source>
+        <translation>not fit</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="92"/>
+        <source>未検討</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="93"/>
+        <source>該当</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="93"/>
+        <source>非該当</source>
+        <translation>Not matched</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="93"/>
+        <source>未判定</source>
+        <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <source>ステップ{step}：未判定（ステップ{decided}で決定）</source>
+        <translation type="vanished">Step {step}: not evaluated (decided at step {decided})</translation>
+    </message>
+    <message>
+        <source>ステップ{step}：{reason}</source>
+        <translation type="vanished">Step {step}: {reason}</translation>
+    </message>
+    <message>
+        <source>標準化対象業務（{workloads}）を含むため {destination}</source>
+        <translation type="vanished">Carries standardization workloads ({workloads}), so {destination}</translation>
+    </message>
+    <message>
+        <source>住民基本系のため {destination}</source>
+        <translation type="vanished">A resident-core system, so {destination}</translation>
+    </message>
+    <message>
+        <source>標準化対象業務を含まず、住民基本系でもないため 該当せず</source>
+        <translation type="vanished">No standardization workload and not resident-core, so this step does not apply</translation>
+    </message>
+    <message>
+        <source>SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}（注意：{caveat}）</source>
+        <translation type="vanished">SaaS candidate “{candidate}” with SaaS fit “{fit}”, so {destination} (note: {caveat})</translation>
+    </message>
+    <message>
+        <source>SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}</source>
+        <translation type="vanished">SaaS candidate “{candidate}” with SaaS fit “{fit}”, so {destination}</translation>
+    </message>
+    <message>
+        <source>SaaS候補「{candidate}」はSaaS適合が「{fit}」のため 該当せず</source>
+        <translation type="vanished">SaaS candidate “{candidate}” has SaaS fit “{fit}”, so this step does not apply</translation>
+    </message>
+    <message>
+        <source>SaaS候補がないため 該当せず</source>
+        <translation type="vanished">No SaaS candidate, so this step does not apply</translation>
+    </message>
+    <message>
+        <source>クラウド化阻害要因がないため {destination}</source>
+        <translation type="vanished">No cloud blocker, so {destination}</translation>
+    </message>
+    <message>
+        <source>クラウド化阻害要因「{blocker}」があるため 該当せず</source>
+        <translation type="vanished">Cloud blocker “{blocker}”, so this step does not apply</translation>
+    </message>
+    <message>
+        <source>クラウド化阻害要因「{blocker}」によりクラウドへ移せないため {destination}</source>
+        <translation type="vanished">Cloud blocker “{blocker}” keeps it off the cloud, so {destination}</translation>
+    </message>
+    <message>
+        <source>上記のいずれにも該当しないため {destination}</source>
+        <translation type="vanished">None of the above applies, so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="375"/>
+        <source>準備 {prepare}・移行 {migrate}</source>
+        <translation>Prepare {prepare} · migrate {migrate}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="382"/>
+        <source>{fy}年度（令和{era}年度）</source>
+        <translation>FY{fy} (Reiwa {era})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="383"/>
+        <source>{fy}年度（平成{era}年度）</source>
+        <translation>FY{fy} (Heisei {era})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="549"/>
+        <source>{system} の手動設定を解除</source>
+        <translation>Clear the override of {system}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="551"/>
+        <source>{system} の手動設定を確認</source>
+        <translation>Confirm the override of {system}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="552"/>
+        <source>{system} の移行先を {destination} に変更</source>
+        <translation>Change the destination of {system} to {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="911"/>
+        <source> {before} → {after}</source>
+        <translation> {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="912"/>
+        <source>（{reason}）</source>
+        <translation> ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="913"/>
+        <source>{at} {user} {action}{move}{reason}</source>
+        <translation>{at} {user} {action}{move}{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="920"/>
+        <source>移行先変更</source>
+        <translation>destination changed</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="920"/>
+        <source>手動設定解除</source>
+        <translation>override cleared</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="921"/>
+        <source>手動設定確認</source>
+        <translation>override confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="921"/>
+        <location filename="../../migration_planner/placement.py" line="922"/>
+        <location filename="../../migration_planner/placement.py" line="923"/>
+        <source>元に戻す</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="923"/>
+        <source>要確認</source>
+        <translation>flagged for review</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="923"/>
+        <source>編集</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="924"/>
+        <source>取込</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="180"/>
+        <source>ステップ2：未判定（ステップ1で決定）</source>
+        <translation>Step 2: not evaluated (decided at step 1)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="181"/>
+        <source>ステップ3：未判定（ステップ1で決定）</source>
+        <translation>Step 3: not evaluated (decided at step 1)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="182"/>
+        <source>ステップ4：未判定（ステップ1で決定）</source>
+        <translation>Step 4: not evaluated (decided at step 1)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="183"/>
+        <source>ステップ3：未判定（ステップ2で決定）</source>
+        <translation>Step 3: not evaluated (decided at step 2)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="184"/>
+        <source>ステップ4：未判定（ステップ2で決定）</source>
+        <translation>Step 4: not evaluated (decided at step 2)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="185"/>
+        <source>ステップ4：未判定（ステップ3で決定）</source>
+        <translation>Step 4: not evaluated (decided at step 3)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="187"/>
+        <source>ステップ1：住民基本系のため {destination}</source>
+        <translation>Step 1: a resident-core system, so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="188"/>
+        <source>ステップ1：標準化対象業務を含まず、住民基本系でもないため 該当せず</source>
+        <translation>Step 1: no standardization workload and not resident-core, so this step does not apply</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="189"/>
+        <source>ステップ2：SaaS候補がないため 該当せず</source>
+        <translation>Step 2: no SaaS candidate, so this step does not apply</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="190"/>
+        <source>ステップ3：クラウド化阻害要因がないため {destination}</source>
+        <translation>Step 3: no cloud blocker, so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="191"/>
+        <source>ステップ4：上記のいずれにも該当しないため {destination}</source>
+        <translation>Step 4: none of the above applies, so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="199"/>
+        <source>ステップ1：標準化対象業務（{workloads}）を含むため {destination}</source>
+        <translation>Step 1: carries standardization workloads ({workloads}), so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="209"/>
+        <source>ステップ2：SaaS候補「{candidate}」はSaaS適合が「{fit}」のため 該当せず</source>
+        <translation>Step 2: SaaS candidate “{candidate}” has SaaS fit “{fit}”, so this step does not apply</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="212"/>
+        <source>ステップ2：SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}（注意：{caveat}）</source>
+        <translation>Step 2: SaaS candidate “{candidate}” with SaaS fit “{fit}”, so {destination} (note: {caveat})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="214"/>
+        <source>ステップ2：SaaS候補「{candidate}」があり、SaaS適合が「{fit}」のため {destination}</source>
+        <translation>Step 2: SaaS candidate “{candidate}” with SaaS fit “{fit}”, so {destination}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="221"/>
+        <source>ステップ3：クラウド化阻害要因「{blocker}」があるため 該当せず</source>
+        <translation>Step 3: cloud blocker “{blocker}”, so this step does not apply</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/placement.py" line="227"/>
+        <source>ステップ4：クラウド化阻害要因「{blocker}」によりクラウドへ移せないため {destination}</source>
+        <translation>Step 4: cloud blocker “{blocker}” keeps it off the cloud, so {destination}</translation>
+    </message>
+</context>
+<context>
+    <name>schedule</name>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="92"/>
+        <source>循環する連携になります：{path}</source>
+        <translation>This link would close a loop: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="97"/>
+        <location filename="../../migration_planner/schedule/commands.py" line="115"/>
+        <source>標準化対象業務「{code}」はありません。</source>
+        <translation>There is no standardization workload “{code}”.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="148"/>
+        <source>所要日数は0以上で入力してください。</source>
+        <translation>Durations must be 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="150"/>
+        <source>所要日数は 楽観 ≤ 最可能 ≤ 悲観 の順にしてください。</source>
+        <translation>Durations must be in the order optimistic ≤ most likely ≤ pessimistic.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="158"/>
+        <location filename="../../migration_planner/schedule/catalog.py" line="199"/>
+        <source>手順 {step} はありません（1〜{steps}）。</source>
+        <translation>There is no step {step} (1–{steps}).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="201"/>
+        <source>状況「{status}」は {statuses} のいずれかにしてください。</source>
+        <translation>Status “{status}” must be one of {statuses}.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="236"/>
+        <source>同時に進められる移行の数は1以上にしてください。</source>
+        <translation>The number of concurrent migrations must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="250"/>
+        <source>切替禁止月は1〜12で指定してください。</source>
+        <translation>Blackout months must be between 1 and 12.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="262"/>
+        <source>すべての月を切替禁止にはできません。</source>
+        <translation>Not every month can be a blackout month.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/catalog.py" line="283"/>
+        <source>遅延要因「{flags}」はありません。</source>
+        <translation>There is no cause of delay “{flags}”.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="27"/>
+        <source>連携を追加：{provider} → {consumer}</source>
+        <translation>Add link: {provider} → {consumer}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="28"/>
+        <source>連携を削除：{provider} → {consumer}</source>
+        <translation>Remove link: {provider} → {consumer}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="51"/>
+        <source>所要日数を変更：{workload} 手順{step}</source>
+        <translation>Change durations: {workload} step {step}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="71"/>
+        <source>ベンダの同時移行数を {n} に変更</source>
+        <translation>Set concurrent migrations per vendor to {n}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="94"/>
+        <source>切替禁止月を変更：なし</source>
+        <translation>Change blackout months: none</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="95"/>
+        <source>切替禁止月を変更：{months}</source>
+        <translation>Change blackout months: {months}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="95"/>
+        <source>{0}月</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/commands.py" line="121"/>
+        <source>遅延要因を変更：{workload}</source>
+        <translation>Change causes of delay: {workload}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/montecarlo.py" line="100"/>
+        <location filename="../../migration_planner/schedule/montecarlo.py" line="106"/>
+        <source>シミュレーション {done:,}/{samples:,}</source>
+        <translation>Simulation {done:,}/{samples:,}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/montecarlo.py" line="113"/>
+        <source>シミュレーション完了</source>
+        <translation>Simulation finished</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="68"/>
+        <source>移行済み</source>
+        <translation>Migrated</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="68"/>
+        <source>期限内</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="68"/>
+        <source>期限超過</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="70"/>
+        <source>工程表を作成しています</source>
+        <translation>Building the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="523"/>
+        <source>ベンダの体制不足（{vendors}、{days}営業日の待ち）</source>
+        <translation>Vendor capacity shortage ({vendors}; {days} working days of waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="524"/>
+        <source>事業者</source>
+        <translation>the vendor</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="526"/>
+        <source>標準準拠製品の提供が間に合わない</source>
+        <translation>No standard-compliant product in time</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="528"/>
+        <source>独自開発（カスタマイズ）のシステム</source>
+        <translation>Custom-built (customized) system</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="530"/>
+        <source>メインフレーム</source>
+        <translation>Mainframe</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="532"/>
+        <source>切替禁止月を避けて{days}営業日延期</source>
+        <translation>Postponed {days} working days to avoid blackout months</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="534"/>
+        <source>残りの工程が期限までに収まらない</source>
+        <translation>The remaining steps do not fit before the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/planner.py" line="629"/>
+        <source>工程表を作成しました</source>
+        <translation>Schedule built</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="29"/>
+        <source>計画立案</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="29"/>
+        <source>移行</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="31"/>
+        <source>完了済み</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="31"/>
+        <source>作業中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="31"/>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="31"/>
+        <source>対象外</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="64"/>
+        <source>体制案</source>
+        <translation>Organization plan</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="65"/>
+        <source>関係部局調整</source>
+        <translation>Coordination with departments</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="66"/>
+        <source>首長報告</source>
+        <translation>Report to the mayor</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="67"/>
+        <source>基礎調査</source>
+        <translation>Baseline survey</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="68"/>
+        <source>連携一覧</source>
+        <translation>Data-linkage list</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="69"/>
+        <source>現行ベンダ協議</source>
+        <translation>Talks with the current vendor</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="70"/>
+        <source>取りまとめ</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="71"/>
+        <source>Fit&amp;Gap</source>
+        <translation>Fit&amp;Gap</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="72"/>
+        <source>移行方針</source>
+        <translation>Migration policy</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="73"/>
+        <source>調達方式</source>
+        <translation>Procurement method</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="74"/>
+        <source>調達スケジュール</source>
+        <translation>Procurement schedule</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="75"/>
+        <source>課題整理</source>
+        <translation>Issue list</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="76"/>
+        <source>RFI作成</source>
+        <translation>Draft the RFI</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="77"/>
+        <source>RFI質疑</source>
+        <translation>RFI questions</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="78"/>
+        <source>RFI回答受領</source>
+        <translation>Receive RFI responses</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="79"/>
+        <source>RFI分析</source>
+        <translation>Analyse RFI responses</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="80"/>
+        <source>移行計画詳細化</source>
+        <translation>Detail the migration plan</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="81"/>
+        <source>予算根拠</source>
+        <translation>Budget basis</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="82"/>
+        <source>予算要求</source>
+        <translation>Budget request</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="83"/>
+        <source>RFP作成</source>
+        <translation>Draft the RFP</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="84"/>
+        <source>RFP質疑</source>
+        <translation>RFP questions</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="85"/>
+        <source>RFP回答受領</source>
+        <translation>Receive RFP responses</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="86"/>
+        <source>ベンダ評価</source>
+        <translation>Vendor evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="87"/>
+        <source>ベンダ選定</source>
+        <translation>Vendor selection</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="88"/>
+        <source>契約協議</source>
+        <translation>Contract negotiation</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="89"/>
+        <source>詳細スケジュール確定</source>
+        <translation>Fix the detailed schedule</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="90"/>
+        <source>特定個人情報保護評価</source>
+        <translation>Specific personal information protection assessment</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="91"/>
+        <source>ガバメントクラウド環境構築</source>
+        <translation>Build the Gov-Cloud environment</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="92"/>
+        <source>移行時設定</source>
+        <translation>Migration settings</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="93"/>
+        <source>データクレンジング</source>
+        <translation>Data cleansing</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="94"/>
+        <source>移行リハーサル</source>
+        <translation>Migration rehearsal</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="95"/>
+        <source>最終データ移行</source>
+        <translation>Final data migration</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="96"/>
+        <source>テスト</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="97"/>
+        <source>受入テスト</source>
+        <translation>Acceptance testing</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="98"/>
+        <source>研修</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="99"/>
+        <source>機器調達</source>
+        <translation>Equipment procurement</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="100"/>
+        <source>庁内NW接続</source>
+        <translation>Connection to the city network</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="101"/>
+        <source>条例・規則改正</source>
+        <translation>Amend ordinances and rules</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="102"/>
+        <source>業務手順見直し</source>
+        <translation>Review business procedures</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/schedule/steps.py" line="104"/>
+        <source>運用開始</source>
+        <translation>Go-live</translation>
+    </message>
+</context>
+<context>
+    <name>subsidy</name>
+    <message>
+        <location filename="../../migration_planner/subsidy/__init__.py" line="168"/>
+        <source>「{name}」</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/__init__.py" line="169"/>
+        <source>なし（既定の「{baseline}」のみ）</source>
+        <translation>none (only the default “{baseline}”)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/__init__.py" line="173"/>
+        <source>シナリオ「{name}」はありません。このプランのシナリオ：{names}</source>
+        <translation>There is no scenario “{name}”. Scenarios in this plan: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="41"/>
+        <source>令和{era}年度</source>
+        <translation>FY R{era}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="41"/>
+        <source>{fy}年度</source>
+        <translation>FY{fy}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="268"/>
+        <source>補助上限額</source>
+        <translation>Subsidy cap</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="269"/>
+        <source>計上済み額</source>
+        <translation>Already committed</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="270"/>
+        <source>上限残額</source>
+        <translation>Cap remaining</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="271"/>
+        <source>補助対象経費</source>
+        <translation>Eligible costs</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="272"/>
+        <source>補助対象外経費（関連作業）</source>
+        <translation>Ineligible costs (related work)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="273"/>
+        <source>補助で賄える額</source>
+        <translation>Covered by the subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="274"/>
+        <source>並行運用の追加経費</source>
+        <translation>Extra cost of parallel running</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="275"/>
+        <source>不足額（市の負担）</source>
+        <translation>Shortfall (city’s share)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="276"/>
+        <source>現行の年間運用経費（標準化対象）</source>
+        <translation>Annual running cost now</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="277"/>
+        <source>移行後の年間運用経費（見込）</source>
+        <translation>Annual running cost after (est.)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="293"/>
+        <source>関連作業に指定したシステム {system} はプランにありません（無視しました）。</source>
+        <translation>System {system}, chosen as related work, is not in the plan (ignored).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="295"/>
+        <source>{system} {name} は標準化対象業務を持つため、関連作業には数えません。</source>
+        <translation>{system} {name} carries standardization workloads, so it is not counted as related work.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="316"/>
+        <source>{system} はプランにありません。</source>
+        <translation>{system} is not in the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="318"/>
+        <source>標準化対象業務を持つシステムは補助対象で、関連作業には数えません。</source>
+        <translation>A system with standardization workloads is eligible for the subsidy and is not counted as related work.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="320"/>
+        <source>標準化対象業務（{codes}）のシステムと連携</source>
+        <translation>Linked with systems of standardization workloads ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="321"/>
+        <source>標準化対象のシステムと連携なし</source>
+        <translation>Not linked with any standardization system</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="323"/>
+        <source>{via}。関連作業は「計上しない」ルールのため数えません。</source>
+        <translation>{via}. Not counted: the rule counts no related work.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="326"/>
+        <source>{via}していますが、このシナリオでは除外しています。</source>
+        <translation>{via}, but excluded in this scenario.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="327"/>
+        <source>{via}しているため、関連作業（補助対象外）として数えます。</source>
+        <translation>{via}, so counted as related work (not eligible).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="329"/>
+        <source>{via}。指定により関連作業（補助対象外）として数えます。</source>
+        <translation>{via}. Counted as related work (not eligible) as chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="330"/>
+        <source>{via}。関連作業には数えていません（チェックすると数えます）。</source>
+        <translation>{via}. Not counted as related work (check it to count it).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="388"/>
+        <source>移行経費見込が未記入のシステムは0円として計算しています：{systems}。</source>
+        <translation>Systems with a blank estimated migration cost are counted as 0 yen: {systems}.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="498"/>
+        <source>新環境の運用経費（現行運用経費 × {multiplier:g}倍）</source>
+        <translation>the new environment’s running cost (current running cost × {multiplier:g})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="500"/>
+        <source>新旧両方の運用経費（現行運用経費 × (1 + {multiplier:g})）</source>
+        <translation>the running cost of both old and new (current running cost × (1 + {multiplier:g}))</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="501"/>
+        <source>旧システムの運用経費（現行運用経費 × 1）</source>
+        <translation>the old system’s running cost (current running cost × 1)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="507"/>
+        <source>上振れ{pct:g}%</source>
+        <translation>{pct:g}% escalation</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="508"/>
+        <source>上振れなし</source>
+        <translation>no escalation</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="515"/>
+        <source>補助上限額 {cap}（人口規模で一律に決まる上限。本市は約18.6億円）</source>
+        <translation>Cap {cap}, set by population size (Osaka City: about 1.86 billion yen)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="516"/>
+        <source>令和3〜4年度予算で計上済みの {committed}</source>
+        <translation>{committed} committed in the FY2021–22 budgets</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="517"/>
+        <source>上限 {cap} − 計上済み {committed} = {remaining}</source>
+        <translation>Cap {cap} − committed {committed} = {remaining}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="519"/>
+        <source>標準化対象業務を持つ{n}システムの移行経費見込を業務に{share}で配分し、{escalation}で {eligible}</source>
+        <translation>Est. migration costs of the {n} workload systems, split among workloads ({share}), {escalation}: {eligible}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="522"/>
+        <source>関連作業（{rule}{excluded}）{n}システムの移行経費 × {pct:g}%（{escalation}）{extra} = {ineligible}。補助の対象外</source>
+        <translation>Related work ({rule}{excluded}): migration costs of {n} systems × {pct:g}% ({escalation}){extra} = {ineligible}; not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="525"/>
+        <source>、除外{n}</source>
+        <translation>, {n} excluded</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="527"/>
+        <source> ＋ 追加 {amount}</source>
+        <translation> + additional {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="529"/>
+        <source>補助対象経費 {eligible} と上限残額 {remaining} の小さい方 = {covered}</source>
+        <translation>The smaller of eligible costs {eligible} and cap remaining {remaining} = {covered}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="533"/>
+        <source>遅れる{n}業務で、遅れた月数だけ並行運用として{parallel}を払う額 = {extra}</source>
+        <translation>{n} late workloads: {parallel} for each month of delay = {extra}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="535"/>
+        <source>遅れる業務がないため0円（遅れた場合は{parallel}を月割りで数えます）</source>
+        <translation>0 yen, as no workload is late (a delay would count {parallel} per month)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="537"/>
+        <source>対象経費 {eligible} − 補助 {covered} ＋ 対象外 {ineligible} ＋ 並行運用 {extra} = {shortfall}</source>
+        <translation>Eligible {eligible} − subsidy {covered} + ineligible {ineligible} + parallel running {extra} = {shortfall}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="541"/>
+        <source>標準化対象システムの現行の年間運用経費の合計 {today}</source>
+        <translation>Current annual running cost of the workload systems: {today}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="543"/>
+        <source>現行 {today} × {multiplier:g}倍 = 年 {after}（不足額には含めない参考値）</source>
+        <translation>Now {today} × {multiplier:g} = {after} a year (for reference; not in the shortfall)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="547"/>
+        <source>（{parallel}を遅れた月数分）</source>
+        <translation> ({parallel} for the months of delay)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="549"/>
+        <source>{year}：対象経費 {eligible} のうち補助 {covered}（上限残額を年度順に充当）、対象外 {ineligible}、並行運用 {extra}{parallel} → 市負担 {shortfall}</source>
+        <translation>{year}: subsidy {covered} of eligible costs {eligible} (the cap remaining is drawn in year order); ineligible {ineligible}; parallel running {extra}{parallel} → city’s share {shortfall}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="558"/>
+        <source>担当システムなし</source>
+        <translation>no system</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="560"/>
+        <source>{months:g}か月遅れて並行運用 {extra}（{parallel} × {months:g}/12）</source>
+        <translation>{months:g} months late: parallel running {extra} ({parallel} × {months:g}/12)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="562"/>
+        <source>期限内</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="564"/>
+        <source>（重み {weight:g}）</source>
+        <translation>, weight {weight:g}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/model.py" line="565"/>
+        <source>{code} {name}：{systems}の移行経費の{share}{weight}分 {migration}（{escalation}）から補助 {covered}（対象経費で按分）、{lateness} → 市負担 {shortfall}</source>
+        <translation>{code} {name}: its part ({share}{weight}) of the migration costs of {systems}, {migration} ({escalation}); subsidy {covered} (pro rata to eligible costs); {lateness} → city’s share {shortfall}</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="23"/>
+        <source>均等割</source>
+        <translation>Equal split</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="23"/>
+        <source>重み付け</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="25"/>
+        <source>連携先（標準化対象システムと連携する対象外システム）</source>
+        <translation>Linked systems (linked to a workload system)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="26"/>
+        <source>指定したシステムのみ</source>
+        <translation>Only the chosen systems</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="27"/>
+        <source>計上しない</source>
+        <translation>None counted</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="30"/>
+        <source>旧システム（現行の運用経費）</source>
+        <translation>Old system (current running cost)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="31"/>
+        <source>新環境（現行の運用経費 × 倍率）</source>
+        <translation>New environment (current running cost × multiplier)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="32"/>
+        <source>新旧両方（現行 × (1 + 倍率)）</source>
+        <translation>Both (current × (1 + multiplier))</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="34"/>
+        <source>工程表の遅れ＋シナリオの遅延月数</source>
+        <translation>Schedule’s delay + scenario’s months of delay</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="35"/>
+        <source>シナリオの遅延月数のみ</source>
+        <translation>Scenario’s months of delay only</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="114"/>
+        <source>補助上限額は0円以上にしてください。</source>
+        <translation>The subsidy cap must be 0 yen or more.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="116"/>
+        <source>計上済み額は0円以上にしてください。</source>
+        <translation>The committed amount must be 0 yen or more.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="118"/>
+        <source>上振れ率は −100 % より大きく 1000 % 以下にしてください。</source>
+        <translation>The escalation must be more than −100 % and at most 1000 %.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="120"/>
+        <source>運用経費の倍率は0〜100倍にしてください。</source>
+        <translation>The running-cost multiplier must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="122"/>
+        <source>遅延月数は0〜240か月にしてください。</source>
+        <translation>The months of delay must be between 0 and 240.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="124"/>
+        <source>配分ルール「{value}」は使えません（{choices}）。</source>
+        <translation>Allocation rule “{value}” is not available ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="127"/>
+        <source>配分の重みは0以上にしてください。</source>
+        <translation>Allocation weights must be 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="129"/>
+        <source>関連作業のルール「{value}」は使えません（{choices}）。</source>
+        <translation>Related-work rule “{value}” is not available ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="132"/>
+        <source>関連作業の計上率は0〜100 %にしてください。</source>
+        <translation>The share of related work counted must be between 0 and 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="134"/>
+        <source>追加の関連作業費は0円以上にしてください。</source>
+        <translation>Additional related-work costs must be 0 yen or more.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="136"/>
+        <source>移行経費を配分する年数は1〜10年にしてください。</source>
+        <translation>Migration costs must be spread over 1 to 10 years.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="138"/>
+        <source>並行運用の数え方「{value}」は使えません（{choices}）。</source>
+        <translation>Parallel-running rule “{value}” is not available ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="141"/>
+        <source>遅れの基準「{value}」は使えません（{choices}）。</source>
+        <translation>Delay basis “{value}” is not available ({choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="156"/>
+        <source>補助上限額（円）</source>
+        <translation>Subsidy cap (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="157"/>
+        <source>計上済み額（令和3〜4年度予算）（円）</source>
+        <translation>Committed in FY2021–22 (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="158"/>
+        <source>移行経費の上振れ率（%）</source>
+        <translation>Migration cost escalation (%)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="159"/>
+        <source>ガバメントクラウド移行後の運用経費倍率（倍）</source>
+        <translation>Gov-Cloud running-cost multiplier (×)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="160"/>
+        <source>遅延月数（か月）</source>
+        <translation>Delay (months)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="161"/>
+        <source>遅れる業務</source>
+        <translation>Workloads that slip</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="162"/>
+        <source>遅れの基準</source>
+        <translation>Delay basis</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="163"/>
+        <source>遅れた月の並行運用で追加になる経費</source>
+        <translation>What a month of delay costs</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="164"/>
+        <source>システム経費の業務への配分ルール</source>
+        <translation>Rule for allocating system costs to workloads</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="165"/>
+        <source>配分の重み（業務別）</source>
+        <translation>Allocation weights (by workload)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="166"/>
+        <source>関連作業（補助対象外）とするシステム</source>
+        <translation>Systems counted as related work (not eligible)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="167"/>
+        <source>関連作業とするシステムID</source>
+        <translation>System IDs counted as related work</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="168"/>
+        <source>関連作業から除くシステムID（連携先のうち）</source>
+        <translation>System IDs excluded from related work (among linked systems)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="169"/>
+        <source>関連システム移行経費の計上率（%）</source>
+        <translation>Share of related systems’ migration cost counted (%)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="170"/>
+        <source>追加の関連作業費（円）</source>
+        <translation>Additional related-work costs (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/params.py" line="171"/>
+        <source>移行経費を配分する年数（年）</source>
+        <translation>Years to spread migration costs (years)</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="99"/>
+        <source>シナリオ名を入力してください。</source>
+        <translation>Please enter a scenario name.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="101"/>
+        <source>シナリオ名は100文字以内にしてください。</source>
+        <translation>A scenario name can be at most 100 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="104"/>
+        <source>シナリオ「{name}」は既にあります。別の名前にしてください。</source>
+        <translation>A scenario “{name}” already exists. Please choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="115"/>
+        <source>シナリオ（id {id}）が見つかりません。</source>
+        <translation>Scenario (id {id}) not found.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="136"/>
+        <source>シナリオ「{name}」を追加</source>
+        <translation>Add scenario “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="172"/>
+        <source>シナリオ名を「{name}」に変更</source>
+        <translation>Rename scenario to “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="198"/>
+        <source>シナリオ「{name}」を削除</source>
+        <translation>Delete scenario “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="204"/>
+        <source>ベースライン「{name}」は削除できません。</source>
+        <translation>The baseline “{name}” cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="226"/>
+        <source>シナリオの前提（{what}）を変更</source>
+        <translation>Change scenario assumption ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="227"/>
+        <source>シナリオの前提を変更</source>
+        <translation>Change scenario assumptions</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="294"/>
+        <source>遅れる業務の数</source>
+        <translation>Number of late workloads</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/scenarios.py" line="301"/>
+        <source>関連作業とするシステムの数</source>
+        <translation>Number of systems counted as related work</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/schedule_link.py" line="13"/>
+        <source>工程表（スケジュール）がまだ使えないため、シナリオの遅延月数だけで計算しています。</source>
+        <translation>The schedule is not available yet, so only the scenario’s months of delay are used.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/schedule_link.py" line="14"/>
+        <source>各業務の遅れは工程表から（2026-03-31を過ぎて完了する月数）、シナリオの遅延月数はその上乗せです。</source>
+        <translation>Each workload’s delay comes from the schedule (the months it finishes after 2026-03-31); the scenario’s months of delay are added on top.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/schedule_link.py" line="30"/>
+        <source>工程表を計算できなかったため（{error}）、シナリオの遅延月数だけで計算しています。</source>
+        <translation>The schedule could not be computed ({error}), so only the scenario’s months of delay are used.</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="36"/>
+        <source>補助上限額 ±20 %</source>
+        <translation>Subsidy cap ±20 %</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="37"/>
+        <source>計上済み額 ±20 %</source>
+        <translation>Committed amount ±20 %</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="38"/>
+        <source>上振れ率 0〜20 %</source>
+        <translation>Escalation 0–20 %</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="40"/>
+        <source>運用経費倍率 1.0〜5.7倍</source>
+        <translation>Running-cost multiplier 1.0–5.7×</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="41"/>
+        <source>遅延 0〜24か月</source>
+        <translation>Delay 0–24 months</translation>
+    </message>
+    <message>
+        <location filename="../../migration_planner/subsidy/sensitivity.py" line="43"/>
+        <source>関連作業の計上率 0〜100 %</source>
+        <translation>Related work counted 0–100 %</translation>
     </message>
 </context>
 </TS>
