@@ -1,12 +1,16 @@
 """The working copy's costs (issue 7 item 2), each against the plain operation it adds to.
 
-- **save**: ``WorkingCopy.save`` of a plan with N systems (backup-API copy to a temporary file, fsync,
+- **save**: ``WorkingCopy.save`` of a plan with N systems (the working file's WAL folded in, the file
+  copied to a temporary file while held against writers, switched to rollback-journal mode, fsync,
   the plan's WAL folded in and locked, rename, folder fsync) against a raw atomic file save of the
   same working file (``shutil.copyfile`` to a temporary file, fsync, ``os.replace``).
-- **open**: ``WorkingCopy.open`` (backup-API copy of the plan, open the copy) against a raw private
-  copy (``shutil.copyfile`` of the plan, then ``Plan.open`` of that copy).
-- **edit**: 200 placement overrides, each with its description recorded in the sidecar (what the
-  window does per edit), against the same overrides on the plan opened directly.
+- **open**: ``WorkingCopy.open`` (the plan file copied while held against writers, switched to WAL
+  mode, the sidecar written, the copy opened) against a raw private copy (``shutil.copyfile`` of the
+  plan, then ``Plan.open`` of that copy). The copy's fsync runs on another thread after the open:
+  the first edit waits for it, so it counts in **edit**, which starts right after the open.
+- **edit**: 200 placement overrides, each with its description recorded (what the window does per
+  edit: the sidecar marked dirty before the first commit, then one line of the edit log per edit),
+  against the same overrides on the plan opened directly.
 
 Each figure is the best of ``repeats`` runs, in this process, on the same files. ::
 

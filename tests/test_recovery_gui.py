@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget  # noqa: E402
 from migration_planner.inventory import read_inventory  # noqa: E402
 from migration_planner.placement import OverrideCommand, overrides  # noqa: E402
 from migration_planner.store import Plan  # noqa: E402
-from migration_planner.workcopy import WorkingCopy, find_copies  # noqa: E402
+from migration_planner.workcopy import WorkingCopy, find_copies, read_sidecar  # noqa: E402
 from ui.context import PlanContext  # noqa: E402
 from ui.placement_board import CoreUndoCommand  # noqa: E402
 from ui.recovery import PlanSession, install_session  # noqa: E402
@@ -106,8 +106,10 @@ def move(session: PlanSession, system_id: str = "OSK-001", destination: str = "S
 
 
 def sidecar_of(session: PlanSession) -> dict:
-    with open(session.working.sidecar_path, encoding="utf-8") as fh:
-        return json.load(fh)
+    """The session's sidecar as another process reads it (its edit log applied)."""
+    data = read_sidecar(session.working.sidecar_path)
+    assert data is not None
+    return data
 
 
 @pytest.fixture

@@ -57,6 +57,21 @@ def hold_after(name):
 for step in ("_copy_database", "_fsync_path", "_quiesce", "_replace"):
     hold_after(step)
 
+import shutil  # the plain copy of the working file runs while it is held against writers
+
+_copyfile = shutil.copyfile
+
+
+def held_copyfile(*args, **kwargs):
+    result = _copyfile(*args, **kwargs)
+    if state["saving"] and phase == "copyfile":
+        print("P", phase, state["g"], flush=True)
+        time.sleep(120)
+    return result
+
+
+shutil.copyfile = held_copyfile
+
 copy = WorkingCopy.open(plan_path, folder)
 g = int(copy.plan.meta("generation"))
 while True:
@@ -77,6 +92,18 @@ import sys, time
 from migration_planner.workcopy import WorkingCopy
 
 plan_path, folder, phase = sys.argv[1:4]
+if phase == "open-copy":  # the plan file copied while it is held against writers; nothing recorded yet
+    import shutil
+
+    real_copyfile = shutil.copyfile
+
+    def held_copyfile(*args, **kwargs):
+        real_copyfile(*args, **kwargs)
+        print("W", flush=True)
+        time.sleep(120)
+
+    shutil.copyfile = held_copyfile
+    print("R", flush=True)
 copy = WorkingCopy.open(plan_path, folder)
 if phase == "before-commit":  # the first edit: the sidecar is marked dirty, the commit has not happened
     def hold():
@@ -185,6 +212,7 @@ def recover_and_save(plan: Path, recovery: Path, expected: str) -> None:
 
 # ---------------------------------------------------------------- during a save
 @pytest.mark.parametrize("step, saved", [
+    ("copyfile", False),        # the working file copied while held, its WAL folded in
     ("_copy_database", False),  # the temporary copy is written, not yet flushed
     ("_fsync_path", False),     # flushed, the plan file not yet touched
     ("_quiesce", False),        # the plan's WAL folded in, the plan locked, not yet replaced
@@ -249,6 +277,19 @@ def test_sigkill_at_random_moments_of_saves(template, tmp_path):
 
 
 # ---------------------------------------------------------------- during edits
+def test_sigkill_while_opening_holds_the_plan(template, tmp_path):
+    """Killed while the plan file is held and copied: the plan is intact and can be written at once,
+    and the half-made copy is removed as debris, not offered."""
+    plan = fresh_plan(template, tmp_path / "plans")
+    recovery = tmp_path / "recovery"
+    crash_after(_EDITOR, plan, recovery, "open-copy", [["R"], ["W"]])
+    assert plan_state(plan) == "0"
+    with Plan.open(str(plan), create=False) as p:
+        p.set_meta("generation", "1")  # no lock left behind
+    assert find_copies(str(plan), str(recovery)) == []
+    assert os.listdir(recovery) == []
+
+
 def test_sigkill_between_marking_dirty_and_the_first_commit(template, tmp_path):
     plan = fresh_plan(template, tmp_path / "plans")
     recovery = tmp_path / "recovery"

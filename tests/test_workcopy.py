@@ -10,6 +10,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,10 @@ def integrity(path) -> str:
 
 
 def sidecar(copy: WorkingCopy) -> dict:
-    with open(copy.sidecar_path, encoding="utf-8") as fh:
-        return json.load(fh)
+    """The sidecar as another process reads it (its edit log applied)."""
+    data = workcopy.read_sidecar(copy.sidecar_path)
+    assert data is not None
+    return data
 
 
 @pytest.fixture
@@ -247,6 +250,144 @@ def test_bad_files_are_refused_by_their_own_name(tmp_path, folder):
     with pytest.raises(PlanError, match="「newer.mplan」は新しい版"):
         WorkingCopy.open(str(newer), folder)
     assert os.listdir(folder) == []  # no working copy left behind by a refused file
+
+
+def test_the_edit_log_records_each_change_of_the_list_without_rewriting_the_sidecar(plan_file, folder):
+    copy = WorkingCopy.open(str(plan_file), folder)
+    log = copy.sidecar_path[: -len(".json")] + ".edits"
+    try:
+        copy.plan.set_meta("generation", "1")  # dirty, on disk before the commit: a whole sidecar
+        whole = Path(copy.sidecar_path).read_bytes()
+        copy.record(["編集A", "編集B", "編集C"], dirty=True)
+        copy.record(["編集A", "編集B"], dirty=True)          # an undo
+        copy.record(["編集A", "編集B", "編集D"], dirty=True)  # and another edit instead
+        copy.record(["編集A", "編集B", "編集D"], dirty=True)  # nothing new: nothing written
+        assert Path(copy.sidecar_path).read_bytes() == whole
+        assert len(Path(log).read_bytes().splitlines()) == 3
+        assert sidecar(copy)["edits"] == ["編集A", "編集B", "編集D"]
+        copy.save()  # a whole sidecar again; its log is gone
+        assert not os.path.exists(log) and sidecar(copy)["edits"] == [] and not sidecar(copy)["dirty"]
+        copy.plan.set_meta("generation", "2")
+        copy.record(["編集E"], dirty=True)
+        assert sidecar(copy)["edits"] == ["編集E"]
+    finally:
+        copy.discard()
+    assert os.listdir(folder) == []
+
+
+def test_the_edit_log_survives_a_crash_mid_write(plan_file, folder, dead_pid):
+    """A line cut short (the crash hit the append), and lines of an older sidecar (the crash hit
+    between a whole sidecar and its log's removal) are ignored."""
+    copy = WorkingCopy.open(str(plan_file), folder)
+    log = copy.sidecar_path[: -len(".json")] + ".edits"
+    copy.plan.set_meta("generation", "1")
+    copy.record(["編集A"], dirty=True)
+    copy.record(["編集A", "編集B"], dirty=True)
+    stale = Path(log).read_bytes()
+    with open(log, "ab") as fh:
+        fh.write('{"g":'.encode())
+    assert sidecar(copy)["edits"] == ["編集A", "編集B"]
+    copy.record(["編集C"], dirty=False)  # e.g. undone to the saved state: a whole sidecar
+    copy.record(["編集C"], dirty=True)
+    Path(log).write_bytes(stale)  # as if the old log had not been removed
+    assert sidecar(copy)["edits"] == ["編集C"]
+    orphan(copy, pid=dead_pid, process_start="")
+    (found,) = find_copies(str(plan_file), folder)
+    assert found.edits == ["編集C"] and found.dirty
+    found.discard()
+    assert os.listdir(folder) == []
+
+
+def test_the_copy_is_flushed_to_disk_before_the_first_edit_is_recorded(plan_file, folder, monkeypatch):
+    """Opening does not wait for the flush of the new copy; the first edit does, before the sidecar
+    calls the copy dirty and before the edit commits."""
+    release = threading.Event()
+    flushed: list[str] = []
+    real = workcopy._fsync_path
+
+    def slow_fsync(path):
+        if path.endswith(".mplan"):
+            release.wait(10)
+            flushed.append(os.path.basename(path))
+        real(path)
+
+    monkeypatch.setattr(workcopy, "_fsync_path", slow_fsync)
+    copy = WorkingCopy.open(str(plan_file), folder)  # returns with the flush still held
+    try:
+        assert flushed == []
+        edit = threading.Thread(target=copy.plan.set_meta, args=("generation", "1"))
+        edit.start()
+        edit.join(0.3)
+        assert edit.is_alive() and not sidecar(copy)["dirty"]  # held before the sidecar is written
+        assert generation(copy.work_path) == "0"
+        release.set()
+        edit.join(10)
+        assert flushed == [os.path.basename(copy.work_path)]
+        assert sidecar(copy)["dirty"] and copy.plan.meta("generation") == "1"
+    finally:
+        release.set()
+        copy.discard()
+
+
+# ---------------------------------------------------------------- how the copies are made
+@pytest.fixture
+def copies_made(monkeypatch) -> list[bool]:
+    """Whether each database copy was a plain file copy (True) or fell back to the backup API."""
+    made: list[bool] = []
+    real = workcopy._copy_quiet_file
+
+    def spy(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(workcopy, "_copy_quiet_file", spy)
+    return made
+
+
+def journal_mode(path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_open_and_save_copy_the_file_itself_when_nothing_writes_it(plan_file, folder, copies_made):
+    copy = WorkingCopy.open(str(plan_file), folder)
+    try:
+        assert journal_mode(copy.work_path) == "wal"  # as Plan.open wants it: no switch on opening
+        copy.plan.set_meta("generation", "1")
+        copy.save()  # the copy's WAL is folded in first
+        assert copies_made == [True, True]
+        assert generation(plan_file) == "1" and integrity(plan_file) == "ok"
+        assert journal_mode(plan_file) == "delete"
+        assert sorted(os.listdir(plan_file.parent)) == ["recovery", plan_file.name]
+    finally:
+        copy.close()
+
+
+def test_save_falls_back_to_the_backup_api_while_the_copy_is_read_or_written(plan_file, folder, copies_made):
+    copy = WorkingCopy.open(str(plan_file), folder)
+    try:
+        copy.plan.set_meta("generation", "1")
+        reader = sqlite3.connect(copy.work_path)
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT COUNT(*) FROM system").fetchone()[0] == 60  # an older snapshot
+        copy.plan.set_meta("generation", "2")  # its frames cannot be folded in while the reader reads
+        copy.save()
+        reader.close()
+        assert generation(plan_file) == "2" and integrity(plan_file) == "ok"
+
+        writer = sqlite3.connect(copy.work_path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # e.g. an import into the copy, not committed yet
+        writer.execute("UPDATE plan_meta SET value = 'uncommitted' WHERE key = 'generation'")
+        copy.save(force=True)
+        writer.execute("ROLLBACK")
+        writer.close()
+        assert generation(plan_file) == "2" and integrity(plan_file) == "ok"
+        assert copies_made == [True, False, False]
+    finally:
+        copy.close()
 
 
 # ---------------------------------------------------------------- closing
