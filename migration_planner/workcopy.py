@@ -25,6 +25,9 @@ recorded as clean; the new working file is flushed to disk (on another thread, a
 before that, so a copy recorded as dirty is whole on disk. The edit descriptions are written after
 each edit; a crash between an edit and its description loses only the description.
 
+Old copies no one will recover (their plan gone for 30 days, or clean and their process dead) are
+removed by :func:`clean_up_orphans`, from the listing alone.
+
 The command-line verbs do not use a working copy: they write the plan file directly, each change
 in one transaction, as before.
 """
@@ -34,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -166,9 +170,9 @@ class Owner:
 
         return cls(pid, process_start(pid), boot_id(), socket.gethostname())
 
-    def alive(self) -> bool:
+    def alive(self, me: "Owner | None" = None) -> bool:
         """True when the owner still runs. Another host's process cannot be checked: taken as gone."""
-        me = Owner.me()
+        me = me or Owner.me()
         if self.host != me.host:
             return False
         if self.boot and me.boot and self.boot != me.boot:
@@ -620,6 +624,84 @@ def find_copies(plan_path: str, folder: str) -> list[FoundCopy]:
         found.append(FoundCopy(full, work, data, _owner_of(data, stem)))
     found.sort(key=lambda c: c.last_edit or dt.datetime.min, reverse=True)
     return found
+
+
+#: A copy of a plan that no longer exists is kept this long after its last write (see clean_up_orphans).
+ORPHAN_DAYS = 30
+#: ``<path key>-<pid>-<token>``: the stem of every file a working copy is made of.
+_STEM = re.compile(r"[0-9a-f]{16}-[0-9]+-[0-9a-f]+")
+
+
+def _removal_order(suffix: str) -> tuple[int, str]:
+    """The sidecar first (a copy is never offered half removed), then its log and temporaries, the
+    database's companions before the database (as :func:`_remove_database`)."""
+    if suffix == SIDECAR_SUFFIX:
+        return 0, suffix
+    if suffix == EDITS_SUFFIX or ".tmp" in suffix:
+        return 1, suffix
+    return (3 if suffix == PLAN_SUFFIX else 2), suffix
+
+
+def clean_up_orphans(folder: str, *, max_age_days: float = ORPHAN_DAYS, now: float | None = None) -> list[str]:
+    """Remove the working copies in ``folder`` that no one will recover; return their names (stems).
+
+    Removed: a copy that holds nothing unsaved (not dirty) whose process has ended; a copy whose
+    plan file no longer exists (deleted or moved) and that nobody has written for ``max_age_days``;
+    the debris of a process that has ended (files without a sidecar, half-written temporaries).
+    Never removed: a dirty copy of a plan that exists (opening the plan offers it back), a copy whose
+    process still runs, a clean copy of another machine's process (it cannot be checked from here),
+    a copy whose sidecar cannot be read (its plan is unknown), and files that are not a working
+    copy's. A file that cannot be removed (held open on Windows) is left for the next time.
+
+    Cheap enough for start-up: the folder's listing, the sidecars (small JSON files) and the files'
+    times; no database is opened.
+    """
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    now = time.time() if now is None else now
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        stem = name.split(".", 1)[0]
+        if _STEM.fullmatch(stem):
+            groups.setdefault(stem, []).append(name)
+    me = Owner.me() if groups else None
+    removed = []
+    for stem, files in sorted(groups.items()):
+        sidecar = os.path.join(folder, stem + SIDECAR_SUFFIX)
+        data = _load_sidecar(sidecar) if stem + SIDECAR_SUFFIX in files else None
+        owner = _owner_of(data, stem)  # without a sidecar: the pid in the name, on this machine
+        here = owner is not None and owner.host == me.host
+        running = owner is None or (here and owner.alive(me))
+        if data is None:
+            if stem + SIDECAR_SUFFIX in files or running:
+                continue  # an unreadable sidecar, or a copy being made
+            doomed = files  # debris of a process that is gone: no edit can be in it
+        else:
+            newest = 0.0
+            for name in files:
+                try:
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+                except OSError:
+                    pass
+            clean_and_ended = not data.get("dirty") and here and not running
+            plan_gone = (not running and now - newest > max_age_days * 86400
+                         and not os.path.exists(str(data["plan_path"])))
+            if clean_and_ended or plan_gone:
+                doomed = files
+            else:  # kept; only a dead writer's half-written sidecar goes
+                doomed = [n for n in files if ".tmp" in n] if here and not running else []
+        failed = False
+        for name in sorted(doomed, key=lambda n: _removal_order(n[len(stem):])):
+            try:
+                _remove(os.path.join(folder, name))
+            except OSError:
+                failed = True
+                break
+        if doomed == files and not failed:
+            removed.append(stem)
+    return removed
 
 
 def check_database(path: str) -> None:

@@ -397,6 +397,26 @@ def test_a_corrupt_working_copy_is_reported_and_the_plan_opens(session, plan_fil
     assert plan is not None and overrides(plan) == {} and not session.is_modified()
 
 
+def test_the_first_open_clears_copies_no_one_will_recover(session, plan_file, tmp_path, recovery, dead_pid):
+    other = tmp_path / "別の計画.mplan"
+    shutil.copyfile(plan_file, other)
+    texts = leave_crashed_copy(other, recovery, dead_pid, [("OSK-001", "SaaS")])
+    ended = WorkingCopy.open(str(other), recovery)  # a window that died before any edit
+    ended.plan.close()
+    data = json.loads(Path(ended.sidecar_path).read_text(encoding="utf-8"))
+    Path(ended.sidecar_path).write_text(json.dumps(dict(data, pid=dead_pid, process_start="")), encoding="utf-8")
+
+    assert session.open(str(plan_file)) is not None  # asks nothing: those copies are another plan's
+    first = session._clean_up
+    first.join(10)
+    assert not os.path.exists(ended.sidecar_path) and not os.path.exists(ended.work_path)
+    (kept,) = find_copies(str(other), recovery)  # its edits are still offered when that plan opens
+    assert kept.dirty and kept.edits == texts
+    assert session.working.plan.system_count() == 60  # the session's own copy is untouched
+    session.open(str(plan_file))
+    assert session._clean_up is first  # once per session
+
+
 def test_a_plan_open_in_another_window_is_said_so(session, plan_file, recovery, answers):
     other_window = WorkingCopy.open(str(plan_file), recovery)  # alive: this very process
     try:

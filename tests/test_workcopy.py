@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from migration_planner.workcopy import (
     PlanChangedOnDisk,
     SaveError,
     WorkingCopy,
+    clean_up_orphans,
     find_copies,
     path_key,
     process_alive,
@@ -677,6 +679,132 @@ def test_a_write_during_the_save_keeps_the_copy_dirty(plan_file, folder, monkeyp
         assert generation(plan_file) == "1"
     finally:
         copy.discard()
+
+
+# ---------------------------------------------------------------- cleaning up orphaned copies
+DAYS = 86400
+
+
+def stem_of(copy: WorkingCopy) -> str:
+    return os.path.basename(copy.work_path)[: -len(".mplan")]
+
+
+def left_behind(plan_file: Path, folder: str, *, dirty: bool, **owner) -> str:
+    """A copy of ``plan_file`` as another process leaves it (with an edit when ``dirty``): its
+    sidecar and its files' names give that process's pid. Returns the files' common stem."""
+    copy = WorkingCopy.open(str(plan_file), folder)
+    if dirty:
+        copy.plan.set_meta("generation", "5")
+        copy.record(["移行先の変更：OSK-001"], dirty=True)
+    orphan(copy, **owner)
+    stem = stem_of(copy)
+    if "pid" not in owner:
+        return stem
+    key, _, token = stem.split("-")
+    new = f"{key}-{owner['pid']}-{token}"
+    for name in os.listdir(folder):
+        if name.startswith(stem):
+            os.rename(os.path.join(folder, name), os.path.join(folder, new + name[len(stem):]))
+    path = os.path.join(folder, new + ".json")
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data["working_file"] = new + ".mplan"
+    Path(path).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return new
+
+
+def files_of(folder: str, stem: str) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n.startswith(stem))
+
+
+def test_clean_up_removes_clean_copies_of_ended_processes_only(plan_file, tmp_path, folder, dead_pid):
+    other_plan = tmp_path / "別の計画.mplan"
+    shutil.copyfile(plan_file, other_plan)
+    ended_clean = left_behind(plan_file, folder, dirty=False, pid=dead_pid, process_start="")
+    ended_dirty = left_behind(other_plan, folder, dirty=True, pid=dead_pid, process_start="")
+    elsewhere = left_behind(plan_file, folder, dirty=False, hostname="other-pc.city.osaka.lg.jp")
+    live = WorkingCopy.open(str(plan_file), folder)  # another window of this program, no edits
+    Path(folder, "メモ.txt").write_text("ほかのファイル", encoding="utf-8")
+    try:
+        assert clean_up_orphans(folder) == [ended_clean]
+        assert files_of(folder, ended_clean) == []
+        # A dirty copy of a plan that exists stays, however old: opening the plan offers it back.
+        assert clean_up_orphans(folder, now=time.time() + 365 * DAYS) == []
+        (offered,) = find_copies(str(other_plan), folder)
+        assert offered.dirty and offered.edits == ["移行先の変更：OSK-001"]
+        assert files_of(folder, elsewhere) and files_of(folder, stem_of(live))
+        assert Path(folder, "メモ.txt").exists()
+        assert live.plan.system_count() == 60
+    finally:
+        live.discard()
+
+
+def test_clean_up_removes_copies_of_deleted_plans_after_30_days(plan_file, tmp_path, folder, dead_pid):
+    gone = tmp_path / "削除した計画.mplan"
+    shutil.copyfile(plan_file, gone)
+    crashed = left_behind(gone, folder, dirty=True, pid=dead_pid, process_start="")
+    elsewhere = left_behind(gone, folder, dirty=True, hostname="other-pc.city.osaka.lg.jp")
+    live = WorkingCopy.open(str(gone), folder)
+    live.plan.set_meta("generation", "8")
+    os.remove(gone)
+    try:
+        assert clean_up_orphans(folder) == []  # the planner may still put the plan back
+        assert clean_up_orphans(folder, now=time.time() + 29 * DAYS) == []
+        assert sorted(clean_up_orphans(folder, now=time.time() + 31 * DAYS)) == sorted([crashed, elsewhere])
+        assert os.listdir(folder) and all(n.startswith(stem_of(live)) for n in os.listdir(folder))
+        assert live.plan.meta("generation") == "8"  # a live window's copy is never touched
+    finally:
+        live.discard()
+    assert os.listdir(folder) == []
+
+
+def test_clean_up_removes_debris_of_ended_processes(plan_file, folder, dead_pid):
+    os.makedirs(folder)
+    key = path_key(plan_file)
+    debris = [f"{key}-{dead_pid}-abcdef.mplan", f"{key}-{dead_pid}-abcdef.mplan-wal",
+              f"{key}-{dead_pid}-abcdef.edits", f"{key}-{dead_pid}-fedcba.mplan.tmp"]
+    being_made = f"{key}-{os.getpid()}-aaaaaa.mplan.tmp"  # a live process's copy in the making
+    unreadable = [f"{key}-{dead_pid}-bbbbbb.mplan", f"{key}-{dead_pid}-bbbbbb.json"]
+    for name in debris + [being_made] + unreadable:
+        Path(folder, name).write_bytes(b"x")
+    kept = left_behind(plan_file, folder, dirty=True, pid=dead_pid, process_start="")
+    half_written = f"{kept}.json.{dead_pid}.tmp"  # the dead process's sidecar rewrite, cut short
+    Path(folder, half_written).write_bytes(b"{")
+    assert sorted(clean_up_orphans(folder)) == [f"{key}-{dead_pid}-abcdef", f"{key}-{dead_pid}-fedcba"]
+    left = os.listdir(folder)
+    assert being_made in left and all(n in left for n in unreadable)  # whose plan is it? kept
+    assert half_written not in left and f"{kept}.json" in left and f"{kept}.mplan" in left
+    assert not any(n in left for n in debris)
+
+
+def test_clean_up_opens_no_database(plan_file, folder, dead_pid, monkeypatch):
+    stem = left_behind(plan_file, folder, dirty=False, pid=dead_pid, process_start="")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("clean_up_orphans opened a database")
+
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    assert clean_up_orphans(folder) == [stem]
+
+
+def test_clean_up_leaves_a_file_it_cannot_remove_for_next_time(plan_file, folder, dead_pid, monkeypatch):
+    stem = left_behind(plan_file, folder, dirty=False, pid=dead_pid, process_start="")
+    real = workcopy._remove
+
+    def held(path):  # e.g. a virus scanner has the file open on Windows
+        if path.endswith(".mplan"):
+            raise PermissionError(13, "used by another process")
+        real(path)
+
+    monkeypatch.setattr(workcopy, "_remove", held)
+    assert clean_up_orphans(folder) == []
+    assert files_of(folder, stem) == [stem + ".mplan"]  # the sidecar went first: never offered half
+    monkeypatch.setattr(workcopy, "_remove", real)
+    assert clean_up_orphans(folder) == [stem]
+    assert os.listdir(folder) == []
+
+
+def test_clean_up_of_a_missing_folder_does_nothing(tmp_path):
+    assert clean_up_orphans(str(tmp_path / "ない")) == []
 
 
 def test_process_alive():

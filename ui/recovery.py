@@ -67,21 +67,23 @@ Integration into ``MainWindow`` (ui/main_window.py) and ``ui/app.py`` — the ex
    ``self.session.plan_path`` directly (step 1's refresher then has nothing left to correct), and
    ``app._excepthook`` can say that the edits were autosaved and will be offered back.
 
-The recovery folder is ``QStandardPaths.AppDataLocation/recovery`` (tests pass their own).
+The recovery folder is ``QStandardPaths.AppDataLocation/recovery`` (tests pass their own). After the
+session's first ``open`` (the window is up by then) it removes the copies there that no one will
+recover, on a worker thread (``PlanSession.clean_up_orphans``); the window needs no change for it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
-from migration_planner import APP_NAME
 from migration_planner.planfile import PLAN_SUFFIX, PlanError
 from migration_planner.workcopy import (
     CorruptWorkingCopy,
@@ -89,10 +91,13 @@ from migration_planner.workcopy import (
     SaveError,
     WorkingCopy,
     check_database,
+    clean_up_orphans,
     find_copies,
     normalize,
 )
 from ui.context import PlanContext
+from ui.i18n import app_name
+from ui.icons import icon
 
 if TYPE_CHECKING:  # the window installs its session before SQLAlchemy is loaded
     from migration_planner.store import Plan
@@ -151,6 +156,7 @@ class PlanSession(QObject):
         self._modified = False
         self._resetting = False
         self._discard_approved = False
+        self._clean_up: threading.Thread | None = None
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(0)
@@ -175,7 +181,7 @@ class PlanSession(QObject):
 
     def window_title(self) -> str:
         name = self.display_name()
-        return f"{name}[*] — {APP_NAME}" if name else APP_NAME
+        return f"{name}[*] — {app_name()}" if name else app_name()
 
     def is_modified(self) -> bool:
         if self.working is None:
@@ -347,7 +353,27 @@ class PlanSession(QObject):
         window passes its own, which must call ``context.set_plan``. Returns the plan, or None when
         cancelled or when it cannot be opened (the reason was shown and is in :attr:`last_error`);
         the current plan then stays.
+
+        The first call also clears the recovery folder of copies no one will recover
+        (:meth:`clean_up_orphans`): by then the window is up, so the launch does not wait for it.
         """
+        try:
+            return self._open(path, create, install)
+        finally:
+            self.clean_up_orphans()
+
+    def clean_up_orphans(self) -> None:
+        """Remove the recovery folder's orphaned copies (``workcopy.clean_up_orphans``), once per
+        session, on a worker thread: it reads only the folder's listing and small files, but the
+        folder may be on a network drive (a roaming profile). Copies of live processes, this one's
+        included, and dirty copies of existing plans are never touched."""
+        if self._clean_up is not None:
+            return
+        self._clean_up = threading.Thread(target=clean_up_orphans, args=(self.recovery_dir,),
+                                          name="recovery-clean-up", daemon=True)
+        self._clean_up.start()
+
+    def _open(self, path: str, create: bool, install: Callable[[Plan], None] | None) -> Plan | None:
         self.last_error = ""
         path = os.path.abspath(path)
         if self.working is not None and normalize(path) == normalize(self.working.plan_path):
@@ -514,7 +540,7 @@ class PlanSession(QObject):
         edits = self.edits()
         shown, everything = self._edit_list(edits)
         box = self._box(
-            QMessageBox.Icon.Warning, APP_NAME, self.tr("変更を保存しますか？"),
+            QMessageBox.Icon.Warning, app_name(), self.tr("変更を保存しますか？"),
             self.tr("プラン「{0}」に、保存されていない変更が {1} 件あります。").format(
                 os.path.basename(self.plan_path), len(edits)) + ("\n\n" + shown if shown else ""),
             everything)
@@ -551,16 +577,15 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     the import's note_edit).
     """
     session = PlanSession(window.context, window, recovery_dir=recovery_dir)
-    style = window.style()
     t = QCoreApplication.translate  # the window's context: these belong to its menus and status bar
 
     act_save = QAction(t("MainWindow", "保存(&S)"), window)
-    act_save.setShortcut(QKeySequence.StandardKey.Save)
-    act_save.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+    act_save.setShortcuts(QKeySequence.StandardKey.Save)  # setShortcuts: see MainWindow._build_actions
+    act_save.setIcon(icon("save"))  # ui/icons.py: not the style's, which costs start-up time
     act_save.setStatusTip(t("MainWindow", "変更をプランファイルに保存します"))
     act_save.triggered.connect(session.save)
     act_save_as = QAction(t("MainWindow", "名前を付けて保存(&A)…"), window)
-    act_save_as.setShortcut(QKeySequence.StandardKey.SaveAs)
+    act_save_as.setShortcuts(QKeySequence.StandardKey.SaveAs)
     act_save_as.setStatusTip(t("MainWindow", "プランを別の名前のファイルに保存します"))
     act_save_as.triggered.connect(lambda: session.save_as())
     before = window.recent_menu.menuAction()
