@@ -82,3 +82,89 @@ def test_columns_fit_their_title_and_the_first_rows_text_up_to_a_cap(sample_wind
     # The notes run long in the sample: capped, not as wide as the longest note.
     notes = next(c for c, column in enumerate(model.columns()) if column.key == "notes")
     assert view.columnWidth(notes) == MAX_COLUMN_WIDTH
+
+
+def test_the_role_and_alignment_numbers_are_qts():
+    from ui import inventory_table as t
+
+    roles = Qt.ItemDataRole
+    assert (t._DISPLAY, t._DECORATION, t._EDIT, t._TOOLTIP, t._FONT) == tuple(
+        int(r) for r in (roles.DisplayRole, roles.DecorationRole, roles.EditRole, roles.ToolTipRole, roles.FontRole))
+    assert (t._ALIGNMENT, t._BACKGROUND, t._FOREGROUND, t._CHECK_STATE, t._SIZE_HINT) == tuple(
+        int(r) for r in (roles.TextAlignmentRole, roles.BackgroundRole, roles.ForegroundRole, roles.CheckStateRole,
+                         roles.SizeHintRole))
+    assert t._USER == int(roles.UserRole)
+    align = Qt.AlignmentFlag
+    assert t._ALIGN_NUMERIC == int(align.AlignRight | align.AlignVCenter)
+    assert t._ALIGN_TEXT == int(align.AlignLeft | align.AlignVCenter)
+
+
+def test_a_header_click_sorts_up_then_down_and_shows_by_what(sample_window, qtbot):
+    table = sample_window.table
+    view, model, header = table.view, table.model, table.view.horizontalHeader()
+    servers = next(c for c, column in enumerate(model.columns()) if column.key == "servers")
+    before = [model.record(r).system_id for r in range(model.rowCount())]
+    assert not header.isSortIndicatorShown()  # the workbook's order until the planner sorts
+    table._sort_by_click(servers)  # what a click on the header does (sectionClicked)
+    up = [model.record(r).servers for r in range(model.rowCount())]
+    assert up == sorted(up) and header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == servers and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    table._sort_by_click(servers)
+    down = [model.record(r).servers for r in range(model.rowCount())]
+    assert down == sorted(up, reverse=True) and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    name = next(c for c, column in enumerate(model.columns()) if column.key == "name")
+    header.sectionClicked.emit(name)  # another column: ascending again
+    names = [model.record(r).name for r in range(model.rowCount())]
+    assert names == sorted(names) and header.sortIndicatorSection() == name
+    assert sorted(before) == sorted(model.record(r).system_id for r in range(model.rowCount()))
+
+
+def test_editing_takes_over_the_rows_order_widths_and_selection(qtbot):
+    from ui.inventory_table import EditableSystemTableModel
+    from ui.system_edit import SystemFieldDelegate
+    from migration_planner.inventory.contract import SystemRecord
+
+    table = InventoryTable()
+    qtbot.addWidget(table)
+    table.show()
+    fields = {f: "" for f in SystemRecord.__dataclass_fields__}
+    records = [SystemRecord(**{**fields, "system_id": f"S{i}", "name": f"名{i}", "department": "甲",
+                               "tier": "各局", "servers": i, "workloads": (), "links_to": (),
+                               "resident_core": False, "saas_fit": "未検討", "next_renewal_fy": None,
+                               "annual_cost": None, "migration_cost": None, "budget_request": False})
+               for i in range(5)]
+    table.set_records(records)
+    servers = next(c for c, column in enumerate(table.model.columns()) if column.key == "servers")
+    table._sort_by_click(servers)
+    table._sort_by_click(servers)  # descending
+    table.view.setColumnWidth(1, 123)
+    table.select_system("S2")
+    first = table.model
+    assert not isinstance(first, EditableSystemTableModel)
+    assert first.flags(first.index(0, servers)) & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
+    edits = []
+    table.enable_editing(lambda sid, field, value: edits.append((sid, field, value)), SystemFieldDelegate(table.view),
+                         lambda r, f: getattr(r, f), {"servers"})
+    model = table.model
+    assert isinstance(model, EditableSystemTableModel) and table.view.model() is model
+    assert [model.record(r).system_id for r in range(model.rowCount())] == ["S4", "S3", "S2", "S1", "S0"]
+    assert table.view.columnWidth(1) == 123
+    assert table.view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert table.current_system_id() == "S2"
+    assert model.flags(model.index(0, servers)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(0, servers), "7")
+    assert edits == [("S4", "servers", "7")]
+    # The view asks the new model (a C++ caller): the cell opens an editor.
+    table.view.edit(model.index(0, servers))
+    assert table.view.state() == table.view.State.EditingState
+
+
+def test_the_toolbar_icons_are_in_qt(qapp):
+    from PySide6.QtCore import QFile
+
+    from ui.icons import ICONS, icon, qt_image_files
+
+    for name in ICONS:
+        assert all(QFile.exists(path) for path in qt_image_files(name)), name
+        assert not icon(name).isNull()

@@ -69,6 +69,7 @@ def test_systems_show_at_once_and_the_plan_follows(window, qtbot, plan_path):
         assert not window.destination_combo.isEnabled()
     assert ready.args == [True]
     assert window.plan is not None and not window.plan_pending()
+    model = window.table.model  # editable now: the table took a model that answers which cells are
     assert model.data(model.index(model.row_of("OSK-045"), _column(window, "destination"))) == "オンプレミス"
     assert window.act_import.isEnabled() and window.tabs.isTabEnabled(1)
     assert window.destination_combo.isEnabled() and window.destination_combo.count() == 5
@@ -85,6 +86,7 @@ def test_sort_and_filter_made_while_the_plan_opens_are_kept(window, qtbot, plan_
         shown = model.visible_records()
         assert 0 < len(shown) < 60 and {r.tier for r in shown} == {"各局"}
         assert [r.servers for r in shown] == sorted((r.servers for r in shown), reverse=True)
+    model = window.table.model  # editable now, with the rows, sort and filter taken over
     shown = model.visible_records()
     assert 0 < len(shown) < 60 and {r.tier for r in shown} == {"各局"}
     assert [r.servers for r in shown] == sorted((r.servers for r in shown), reverse=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from migration_planner import APP_NAME, APP_NAME_EN, __version__
+from migration_planner import APP_NAME_EN, __version__
 from migration_planner.planfile import PLAN_SUFFIX
 
 ORG = "OsakaCity-DigitalOffice"
@@ -53,8 +53,10 @@ def _excepthook(exc_type, exc, tb) -> None:
     sys.__stderr__.write(text)
     app = QApplication.instance()
     if app is not None:
+        from ui.i18n import app_name
+
         QMessageBox.critical(
-            None, APP_NAME,
+            None, app_name(),
             QApplication.translate("app", "予期しないエラーが発生しました。プランは最後に保存した状態のままです。\n{0}: {1}").format(
                 exc_type.__name__, exc),
         )
@@ -64,12 +66,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setOrganizationName(ORG)
     app.setApplicationName(APP_NAME_EN)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     from ui.fonts import register_qt_font
 
     register_qt_font(app)
     install_translators(app)
+    # After the translators: Qt adds the display name to every window title that lacks it.
+    from ui.i18n import app_name
+
+    app.setApplicationDisplayName(app_name())
     return app
 
 

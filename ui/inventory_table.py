@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,17 +36,21 @@ _NUM_MIN = float("-inf")
 FIT_ROWS = 100           # rows whose text sets the columns' widths
 MAX_COLUMN_WIDTH = 280   # pixels: a long note or link list does not push the other columns away
 _HAY_CHUNK = 1024  # rows to a string of the search text (lower() briefly takes 12 bytes a character)
+# Qt's roles and alignments as the integers Qt defines them to be (tests/test_inventory_table_gui.py
+# checks each against Qt). Start-up must not touch ``QtCore.Qt``: PySide6 builds Python enums for
+# the whole Qt namespace the first time it is used, about a fifth of a bare window's start (issue 2).
+# Python code that runs once the window is up uses ``QtCore.Qt`` as usual.
+_DISPLAY, _DECORATION, _EDIT, _TOOLTIP, _FONT = 0, 1, 2, 3, 6
+_ALIGNMENT, _BACKGROUND, _FOREGROUND, _CHECK_STATE, _SIZE_HINT = 7, 8, 9, 10, 13
+_USER = 0x100
 #: Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data`
 #: returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all).
-_UNANSWERED_ROLES = frozenset(int(r) for r in (
-    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.SizeHintRole))
-_DISPLAY, _EDIT, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                                               Qt.ItemDataRole.ToolTipRole))
-_ALIGNMENT, _FOREGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole)
-#: Cell alignments, combined once (combining Qt's flags costs microseconds a cell).
-_ALIGN_NUMERIC = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_UNANSWERED_ROLES = frozenset((_DECORATION, _FONT, _BACKGROUND, _CHECK_STATE, _SIZE_HINT))
+#: Cell alignments (AlignRight | AlignVCenter, AlignLeft | AlignVCenter).
+_ALIGN_NUMERIC, _ALIGN_TEXT = 0x2 | 0x80, 0x1 | 0x80
+#: What Qt's item delegate adds to a cell's text in width: a margin either side (focus frame + 1,
+#: 2 + 1 pixels in Qt's styles) and the grid line. Not asked of the style at start-up: see above.
+_CELL_PADDING = 2 * 3 + 1
 
 
 def _yen(value: int | None) -> str:
@@ -121,7 +125,7 @@ class SystemTableModel(QAbstractTableModel):
     and the new values arrive with the next :meth:`set_records` (the plan's reload).
     """
 
-    SystemIdRole = Qt.ItemDataRole.UserRole + 1
+    SystemIdRole = _USER + 1
     sig_edit_refused = Signal(str, str, str)
     """An edit was refused: system ID, field, the Japanese reason."""
 
@@ -139,7 +143,7 @@ class SystemTableModel(QAbstractTableModel):
         self._visible: list[int] = []   # rows passing the filter, in sort order
         self._keys: dict[int, list] = {}
         self._hay: list[tuple[str, array]] | None = None
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort: tuple[int, QtCore.Qt.SortOrder] | None = None
         self._predicate: Callable[[SystemRecord, dict], bool] | None = None
         self._needle = ""
         self._edit_handler: EditHandler | None = None
@@ -193,7 +197,7 @@ class SystemTableModel(QAbstractTableModel):
         self._edit_fields = frozenset(fields) if handler is not None else frozenset()
         if self._all and self._columns:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, len(self._columns) - 1),
-                                  [Qt.ItemDataRole.EditRole])
+                                  [_EDIT])
 
     def record(self, row: int) -> SystemRecord:
         return self._all[self._visible[row]]
@@ -225,15 +229,9 @@ class SystemTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self._edit_fields and self._columns[index.column()].key in self._edit_fields:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role=_EDIT) -> bool:
         """Hand an edit to the handler; False (and :attr:`sig_edit_refused`) when it is refused."""
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._edit_handler is None:
+        if role != _EDIT or not index.isValid() or self._edit_handler is None:
             return False
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
@@ -248,7 +246,7 @@ class SystemTableModel(QAbstractTableModel):
             return False
         return True
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):
         if role in _UNANSWERED_ROLES:
             return None
         row, col = index.row(), index.column()  # -1 for an invalid index
@@ -291,11 +289,11 @@ class SystemTableModel(QAbstractTableModel):
             return column.display(self._all[i], self._ann[i])
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: QtCore.Qt.SortOrder | None = None) -> None:
         if not 0 <= column < len(self._columns):
             return
         self.layoutAboutToBeChanged.emit()
-        self._sort = (column, order)
+        self._sort = (column, QtCore.Qt.SortOrder.AscendingOrder if order is None else order)
         self._apply_sort()
         self._apply_filter()
         self.layoutChanged.emit()
@@ -319,7 +317,7 @@ class SystemTableModel(QAbstractTableModel):
         column, order = self._sort
         keys = self._column_keys(column)
         self._order = sorted(range(len(self._all)), key=keys.__getitem__,
-                             reverse=order == Qt.SortOrder.DescendingOrder)
+                             reverse=order == QtCore.Qt.SortOrder.DescendingOrder)
 
     def _haystack(self) -> list[tuple[str, array]]:
         """The searched text of the rows, lower-cased, a chunk of :data:`_HAY_CHUNK` rows to a
@@ -372,6 +370,35 @@ class SystemTableModel(QAbstractTableModel):
         self._visible = order if (needle or pred) else list(order)
 
 
+#: What a model must carry over to a successor that takes its place in the view.
+_MODEL_STATE = ("_columns", "_all", "_ann", "_order", "_visible", "_keys", "_hay", "_sort", "_predicate", "_needle",
+                "_edit_handler", "_edit_value", "_edit_fields")
+
+
+class EditableSystemTableModel(SystemTableModel):
+    """The table's model once cells can be edited: it says which cells are (``flags``).
+
+    A separate class because a model that answers ``flags`` in Python makes PySide6 build the Qt
+    namespace's enums as soon as the table is drawn (see the role constants above). Qt remembers per
+    model which methods Python leaves alone, so editing cannot be switched on later in the same
+    model: :meth:`InventoryTable.enable_editing` puts one of these in the view instead
+    (:meth:`taking_over` the first model's rows, order, filter and sort).
+    """
+
+    @classmethod
+    def taking_over(cls, other: SystemTableModel) -> "EditableSystemTableModel":
+        model = cls(other.columns(), other.parent())
+        for name in _MODEL_STATE:
+            setattr(model, name, getattr(other, name))
+        return model
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> QtCore.Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._edit_fields and self._columns[index.column()].key in self._edit_fields:
+            flags |= QtCore.Qt.ItemFlag.ItemIsEditable
+        return flags
+
+
 class InventoryTable(QWidget):
     """The table with its filter bar: text, tier, department (and more from later features)."""
 
@@ -412,10 +439,14 @@ class InventoryTable(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setModel(self.model.header_model)  # titles: see SystemTableModel
-        # No sort until the planner clicks a header: rows stay in the workbook's order.
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicatorShown(True)
+        # No sort until the planner clicks a header: rows stay in the workbook's order. A click sorts
+        # by that column (again: the other way round), as Qt's setSortingEnabled would, but without
+        # sorting at once (which would reach for Qt's enums at start-up: see the role constants).
+        self.view.horizontalHeader().setSectionsClickable(True)
+        self.view.horizontalHeader().sectionClicked.connect(self._sort_by_click)
+        # However the rows came to be sorted (a click, sortByColumn), the header shows by what.
+        self._restoring_header = False
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -452,7 +483,7 @@ class InventoryTable(QWidget):
         self.tier_combo.currentIndexChanged.connect(self.apply_filter)
         self.dept_combo.currentIndexChanged.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_filter)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
 
     # ---------------------------------------------------------------- API
     def focus_filter(self) -> None:
@@ -469,10 +500,47 @@ class InventoryTable(QWidget):
                 self.edit_message.hide()
             return refused
 
+        if not isinstance(self.model, EditableSystemTableModel):
+            self._replace_model(EditableSystemTableModel.taking_over(self.model))
         self.model.set_edit_handler(handle, value_of, fields)
         self.view.setItemDelegate(delegate)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+
+    def _replace_model(self, model: SystemTableModel) -> None:
+        """Show ``model`` (which took over the current one's rows) with the columns as they were."""
+        header = self.view.horizontalHeader()
+        layout = header.saveState()  # widths, moved columns, sort indicator
+        current = self.current_system_id()
+        column = max(self.view.currentIndex().column(), 0)
+        old, old_selection = self.model, self.view.selectionModel()
+        self.model = model
+        model.sig_edit_refused.connect(self._edit_refused)
+        self.view.setModel(model)
+        header.setModel(model.header_model)
+        self._restoring_header = True  # the indicator comes back as it was, shown or not
+        try:
+            header.restoreState(layout)
+        finally:
+            self._restoring_header = False
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        old_selection.deleteLater()
+        old.deleteLater()
+        if current:
+            self.select_system(current, column)
+
+    def _show_sort_indicator(self, *_) -> None:
+        if not self._restoring_header:
+            self.view.horizontalHeader().setSortIndicatorShown(True)
+
+    def _sort_by_click(self, column: int) -> None:
+        header = self.view.horizontalHeader()
+        order = QtCore.Qt.SortOrder.AscendingOrder
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            order = (QtCore.Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == QtCore.Qt.SortOrder.AscendingOrder
+                     else QtCore.Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.view.sortByColumn(column, order)
 
     def _edit_refused(self, system_id: str, _field: str, message: str) -> None:
         text = self.tr("{0} は変更していません。{1}").format(system_id, message)
@@ -502,7 +570,7 @@ class InventoryTable(QWidget):
         metrics = self.view.fontMetrics()
         advance = metrics.horizontalAdvance
         # What Qt's delegate adds to the text: a margin on either side (focus frame + 1) and the grid.
-        pad = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 1
+        pad = _CELL_PADDING
         records, ann = model.records_in_view(FIT_ROWS)
         for col, column in enumerate(model.columns()):
             texts = {column.display(r, a) for r, a in zip(records, ann)}

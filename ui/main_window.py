@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from migration_planner import APP_NAME, __version__
+from migration_planner import __version__
 from migration_planner.planfile import PLAN_SUFFIX, PlanError, QuickPlan, read_quick
+from ui import icons
+from ui.i18n import app_name
 from ui.context import PlanContext
 from ui.inventory_table import Column, InventoryTable, base_columns
 from ui.system_detail import SystemDetail
@@ -94,17 +95,19 @@ class MainWindow(QMainWindow):
         self._preloaded = None  # (plan, records, annotations) an import's worker read for reload
         self._placement_impl: dict[str, Column] = {}
         self.setAcceptDrops(True)
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(app_name())
 
         self.table = InventoryTable(self)
-        # Columns fit the rows in view (Qt's default reads the first 1,000 rows, eight calls into
-        # Python a cell: a tenth of a second at start-up, and more on every reload of a big plan).
+        # Should anything ask Qt to fit a column to its contents, it reads the rows in view only (Qt's
+        # default reads 1,000 rows, eight calls into Python a cell). The table sizes its own columns.
         self.table.view.horizontalHeader().setResizeContentsPrecision(0)
         base = base_columns(self.tr)
         self.table.model.set_columns(base[:4] + self._placement_placeholders() + base[4:])
         self._add_placement_filters()
         self.detail = SystemDetail(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side (the default). Not QSplitter(self): PySide6 would try the (Qt.Orientation, parent)
+        # overload first and build the Qt namespace's enums at start-up (see ui/inventory_table.py).
+        splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
@@ -144,32 +147,31 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- actions and menus
     def _build_actions(self) -> None:
-        style = self.style()
-        SP = QStyle.StandardPixmap
-
         def action(text, slot, shortcut=None, icon=None, tip=None):
             a = QAction(text, self)
             if shortcut is not None:
-                a.setShortcut(shortcut)
+                # setShortcuts, not setShortcut: PySide6 resolves setShortcut's overloads through
+                # Qt's key enums and would build the Qt namespace at start-up (ui/inventory_table.py).
+                a.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
             if icon is not None:
-                a.setIcon(style.standardIcon(icon))
+                a.setIcon(icons.icon(icon))
             a.setStatusTip(tip or text)
             a.triggered.connect(slot)
             return a
 
-        self.act_new = action(self.tr("新規(&N)…"), self.new_plan, QKeySequence.StandardKey.New, SP.SP_FileIcon, self.tr("新しいプランを作ります"))
-        self.act_open = action(self.tr("開く(&O)…"), self.open_plan_dialog, QKeySequence.StandardKey.Open, SP.SP_DialogOpenButton, self.tr("プランを開きます"))
-        self.act_import = action(self.tr("取り込み(&I)…"), self.import_dialog, QKeySequence("Ctrl+I"), SP.SP_ArrowDown, self.tr("システム一覧（.xlsx）を取り込みます"))
+        self.act_new = action(self.tr("新規(&N)…"), self.new_plan, QKeySequence.StandardKey.New, "new", self.tr("新しいプランを作ります"))
+        self.act_open = action(self.tr("開く(&O)…"), self.open_plan_dialog, QKeySequence.StandardKey.Open, "open", self.tr("プランを開きます"))
+        self.act_import = action(self.tr("取り込み(&I)…"), self.import_dialog, QKeySequence.fromString("Ctrl+I"), "import", self.tr("システム一覧（.xlsx）を取り込みます"))
         self.act_import_progress = action(
-            self.tr("進捗表の取り込み(&P)…"), self.import_progress_dialog, QKeySequence("Ctrl+Shift+I"), None,
+            self.tr("進捗表の取り込み(&P)…"), self.import_progress_dialog, QKeySequence.fromString("Ctrl+Shift+I"), None,
             self.tr("標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）"))
         self.act_quit = action(self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit, None, self.tr("プログラムを終了します"))
         self.act_undo = self.context.undo_stack.createUndoAction(self, self.tr("元に戻す(&U)"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_undo.setIcon(style.standardIcon(SP.SP_ArrowBack))
+        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.act_undo.setIcon(icons.icon("undo"))
         self.act_redo = self.context.undo_stack.createRedoAction(self, self.tr("やり直し(&R)"))
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.act_redo.setIcon(style.standardIcon(SP.SP_ArrowForward))
+        self.act_redo.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence.fromString("Ctrl+Y")])
+        self.act_redo.setIcon(icons.icon("redo"))
         self.act_find = action(self.tr("絞り込み(&F)"), self._focus_filter, QKeySequence.StandardKey.Find)
 
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         self._feature_view_actions: list[QAction] = []
         for index in range(self.tabs.count()):
             a = QAction(self.tabs.tabText(index), self)
-            a.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            a.setShortcuts([QKeySequence.fromString(f"Ctrl+{index + 1}")])
             a.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(a)
             if index:
@@ -204,7 +206,9 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(self.tr("ツールバー"))
         toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Qt.ToolButtonTextBesideIcon, set through the property so that start-up does not build
+        # Python enums for the Qt namespace (see ui/inventory_table.py).
+        toolbar.setProperty("toolButtonStyle", 2)
         for a in (self.act_new, self.act_open, self.act_import):
             toolbar.addAction(a)
         toolbar.addSeparator()
@@ -331,7 +335,7 @@ class MainWindow(QMainWindow):
             self._set_waiting(False)
             self.table.set_records([])
             self.detail.set_names({})
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(app_name())
             self._status_plan.clear()
             self._update_status()
             if self.session.last_error:
@@ -400,7 +404,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _show_plan_name(self, name: str, path: str) -> None:
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")  # [*]: shown while there are unsaved edits
+        self.setWindowTitle(f"{name}[*] — {app_name()}")  # [*]: shown while there are unsaved edits
         self._status_plan.setText(self.tr("プラン: {0}").format(path))
         self._status_plan.setToolTip(path)
 
@@ -745,7 +749,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy():
             answer = QMessageBox.question(
-                self, APP_NAME, self.tr("処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）"))
+                self, app_name(), self.tr("処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）"))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
@@ -768,7 +772,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, self.tr("バージョン情報"),
             self.tr("<h3>{0}</h3><p>バージョン {1}</p><p>大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。</p>"
-                    "<p>日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）</p>").format(APP_NAME, __version__),
+                    "<p>日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）</p>").format(app_name(), __version__),
         )
 
     def open_url(self, path: str) -> None:
