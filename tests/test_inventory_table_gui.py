@@ -168,3 +168,29 @@ def test_the_toolbar_icons_are_in_qt(qapp):
     for name in ICONS:
         assert all(QFile.exists(path) for path in qt_image_files(name)), name
         assert not icon(name).isNull()
+
+
+def test_the_widest_looking_texts_are_the_ones_measured():
+    from ui.inventory_table import widest_looking
+
+    texts = ["OSK-001", "財務会計システム", "a" * 12, "", "防災情報システム（本庁）", "x"]
+    assert widest_looking(texts, 2) == ["防災情報システム（本庁）", "財務会計システム"]  # 24 and 16 against 12
+    assert widest_looking(["", ""]) == []
+
+
+def test_text_is_drawn_unhinted_on_linux(qapp):
+    import sys
+
+    from PySide6.QtGui import QFont
+
+    from ui.fonts import register_qt_font
+
+    if register_qt_font(qapp) is None:
+        import pytest
+
+        pytest.skip("no Japanese font to register")
+    hinting = qapp.font().hintingPreference()
+    if sys.platform.startswith("linux"):
+        assert hinting == QFont.HintingPreference.PreferNoHinting
+    else:
+        assert hinting == QFont.HintingPreference.PreferDefaultHinting

@@ -48,6 +48,20 @@ def test_quick_read_equals_plan_records_on_the_sample(sample_plan):
     assert quick.path == os.path.abspath(sample_plan)
 
 
+@pytest.mark.parametrize("folder", ["100% 確認?", "計画#2 (案)", "a%3fb", "スペース と 日本語"])
+def test_quick_read_finds_a_plan_whatever_its_folder_is_called(sample_plan, tmp_path, folder):
+    """The quick read opens the plan through an SQLite URI: ?, # and % in a name would end or
+    escape its path, spaces and Japanese must pass as they are."""
+    import shutil
+
+    target = tmp_path / folder / "計画.mplan"
+    target.parent.mkdir()
+    shutil.copyfile(sample_plan, target)
+    quick = read_quick(str(target))
+    assert quick is not None and len(quick.records) == 60 and quick.path == str(target)
+    assert not os.path.exists(str(tmp_path / "100% 確認"))  # nothing made where the name was cut
+
+
 def test_quick_read_keeps_lists_extra_and_empty_values(tmp_path):
     path = str(tmp_path / "p.mplan")
     recs = [SystemRecord(f"S-{i}", f"システム{i}", "市民局", "各局", i) for i in range(4)]

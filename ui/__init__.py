@@ -5,8 +5,6 @@ of every module imported after it, looking for "PySide6". The Qt-free modules th
 show a plan are therefore imported here, before any Qt module, and are not read again.
 """
 
-import html  # noqa: F401  (the detail panel)
-
 import migration_planner.i18n  # noqa: F401  (the core's translatable text, for ui.i18n)
 import migration_planner.planfile  # noqa: F401  (the quick read of a plan: sqlite3, json, the contract)
 import migration_planner.workcopy  # noqa: F401  (the session's working copy)

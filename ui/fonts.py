@@ -8,6 +8,8 @@ chart is drawn.
 
 from __future__ import annotations
 
+import sys
+
 from migration_planner.fonts import FAMILY, ensure_matplotlib_font, font_path
 
 __all__ = ["FAMILY", "ensure_matplotlib_font", "font_path", "register_qt_font"]
@@ -30,6 +32,11 @@ def register_qt_font(app) -> str | None:
     font = QFont(app.font())
     # Keep the platform's UI font first where it has Japanese glyphs; IPAexGothic fills the gaps.
     font.setFamilies([family] if not _has_japanese_system_font() else [font.family(), family])
+    if sys.platform.startswith("linux"):
+        # FreeType's hinting of each new glyph was about a tenth of the first paint's cost with
+        # Japanese text (issue 2); unhinted, anti-aliased text looks the same at today's screen
+        # densities (compared in screenshots) and is what GTK 4 and macOS draw.
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     return family
 

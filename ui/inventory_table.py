@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from heapq import nlargest
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -34,6 +35,7 @@ from migration_planner.workloads import workload_label
 
 _NUM_MIN = float("-inf")
 FIT_ROWS = 100           # rows whose text sets the columns' widths
+FIT_CANDIDATES = 4       # of a column's texts, how many are measured (the widest-looking)
 MAX_COLUMN_WIDTH = 280   # pixels: a long note or link list does not push the other columns away
 _HAY_CHUNK = 1024  # rows to a string of the search text (lower() briefly takes 12 bytes a character)
 # Qt's roles and alignments as the integers Qt defines them to be (tests/test_inventory_table_gui.py
@@ -399,6 +401,12 @@ class EditableSystemTableModel(SystemTableModel):
         return flags
 
 
+def widest_looking(texts: Iterable[str], count: int = FIT_CANDIDATES) -> list[str]:
+    """The ``count`` texts that look widest: a character outside ASCII (kana, kanji, full-width
+    forms: three bytes in UTF-8) counts as two, as it is drawn about twice as wide."""
+    return nlargest(count, (t for t in texts if t), key=lambda t: len(t) + (len(t.encode()) - len(t)) // 2)
+
+
 class InventoryTable(QWidget):
     """The table with its filter bar: text, tier, department (and more from later features)."""
 
@@ -564,17 +572,15 @@ class InventoryTable(QWidget):
 
         Measured here, from the text the cells show, rather than by ``resizeColumnsToContents``,
         which asks the model about eight roles for each cell it measures (5,000 calls into Python
-        for the sample's first screen).
+        for the sample's first screen). Only a column's few widest-looking texts are measured
+        (:func:`widest_looking`): laying out text is what costs.
         """
         model, header = self.model, self.view.horizontalHeader()
-        metrics = self.view.fontMetrics()
-        advance = metrics.horizontalAdvance
-        # What Qt's delegate adds to the text: a margin on either side (focus frame + 1) and the grid.
-        pad = _CELL_PADDING
+        advance = self.view.fontMetrics().horizontalAdvance
         records, ann = model.records_in_view(FIT_ROWS)
         for col, column in enumerate(model.columns()):
-            texts = {column.display(r, a) for r, a in zip(records, ann)}
-            widest = max((advance(t) for t in texts if t), default=0) + pad if texts else 0
+            texts = widest_looking({column.display(r, a) for r, a in zip(records, ann)})
+            widest = max((advance(t) for t in texts), default=-_CELL_PADDING) + _CELL_PADDING
             self.view.setColumnWidth(col, min(max(widest, header.sectionSizeHint(col)), MAX_COLUMN_WIDTH))
 
     def set_extra_predicate(self, name: str, predicate: Callable[[SystemRecord, dict], bool] | None) -> None:

@@ -3,7 +3,6 @@ that other features add (placement trace, audit history)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -16,8 +15,13 @@ from migration_planner.workloads import workload_label
 SectionProvider = Callable[[SystemRecord, dict], "tuple[str, str] | None"]
 
 
+#: What html.escape(…, quote=True) replaces (the html module is not imported at start-up: it
+#: brings a table of every named entity).
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
 def _e(value: object) -> str:
-    return html.escape(str(value))
+    return str(value).translate(_HTML_ESCAPES)
 
 
 class SystemDetail(QTextBrowser):
