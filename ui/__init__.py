@@ -7,5 +7,4 @@ show a plan are therefore imported here, before any Qt module, and are not read 
 
 import migration_planner.i18n  # noqa: F401  (the core's translatable text, for ui.i18n)
 import migration_planner.planfile  # noqa: F401  (the quick read of a plan: sqlite3, json, the contract)
-import migration_planner.workcopy  # noqa: F401  (the session's working copy)
 import migration_planner.workloads  # noqa: F401  (workload names in the table and the detail panel)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from migration_planner.inventory.loader import ImportResult
     from migration_planner.store import Plan
+    from ui.recovery import PlanSession
     from ui.workers import Job
 
 MAX_RECENT = 8
@@ -135,15 +136,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_plan)
 
         self._build_actions()
-        from ui.recovery import install_session  # autosave into a working copy, 保存, recovery (light import)
-
-        self.session = install_session(self)
+        self._session: PlanSession | None = None  # see the session property
         self.table.sig_selection_changed.connect(self._show_detail)
         self.table.sig_filter_changed.connect(self._update_status)
         self.context.sig_plan_opened.connect(self.reload)
         self.context.sig_systems_changed.connect(self.reload)
         self.context.sig_placement_changed.connect(self.reload)
         self._restore_geometry()
+
+    @property
+    def session(self) -> PlanSession:
+        """Autosave into a working copy, 保存 / 名前を付けて保存, crash recovery (ui/recovery.py).
+
+        Installed when first needed (opening a plan, which the quick start-up does once the window
+        has been drawn), not at construction: its module and the working copy's cost the launch
+        about a twentieth of a bare window's start (issue 2). The Save actions exist from the start.
+        """
+        if self._session is None:
+            from ui.recovery import install_session
+
+            self._session = install_session(self)
+        return self._session
 
     # ---------------------------------------------------------------- actions and menus
     def _build_actions(self) -> None:
@@ -165,6 +178,10 @@ class MainWindow(QMainWindow):
         self.act_import_progress = action(
             self.tr("進捗表の取り込み(&P)…"), self.import_progress_dialog, QKeySequence.fromString("Ctrl+Shift+I"), None,
             self.tr("標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）"))
+        self.act_save = action(self.tr("保存(&S)"), lambda: self.session.save(), QKeySequence.StandardKey.Save, "save",
+                               self.tr("変更をプランファイルに保存します"))
+        self.act_save_as = action(self.tr("名前を付けて保存(&A)…"), lambda: self.session.save_as(), QKeySequence.StandardKey.SaveAs,
+                                  None, self.tr("プランを別の名前のファイルに保存します"))
         self.act_quit = action(self.tr("終了(&X)"), self.close, QKeySequence.StandardKey.Quit, None, self.tr("プログラムを終了します"))
         self.act_undo = self.context.undo_stack.createUndoAction(self, self.tr("元に戻す(&U)"))
         self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -177,6 +194,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
         file_menu.addAction(self.act_new)
         file_menu.addAction(self.act_open)
+        file_menu.addAction(self.act_save)
+        file_menu.addAction(self.act_save_as)
         self.recent_menu = file_menu.addMenu(self.tr("最近使ったプラン(&R)"))
         file_menu.addSeparator()
         file_menu.addAction(self.act_import)
@@ -209,7 +228,7 @@ class MainWindow(QMainWindow):
         # Qt.ToolButtonTextBesideIcon, set through the property so that start-up does not build
         # Python enums for the Qt namespace (see ui/inventory_table.py).
         toolbar.setProperty("toolButtonStyle", 2)
-        for a in (self.act_new, self.act_open, self.act_import):
+        for a in (self.act_new, self.act_open, self.act_save, self.act_import):
             toolbar.addAction(a)
         toolbar.addSeparator()
         toolbar.addAction(self.act_undo)

@@ -577,7 +577,13 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     the import's note_edit).
     """
     session = PlanSession(window.context, window, recovery_dir=recovery_dir)
+    window._session = session  # what MainWindow.session answers from now on (it installs one itself otherwise)
     t = QCoreApplication.translate  # the window's context: these belong to its menus and status bar
+    if getattr(window, "act_save", None) is not None:
+        # The window made its Save actions itself (they go through window.session, which installs
+        # this on first use): only the title, the status label and the signals are left to do.
+        _connect_session(window, session, t)
+        return session
 
     act_save = QAction(t("MainWindow", "保存(&S)"), window)
     act_save.setShortcuts(QKeySequence.StandardKey.Save)  # setShortcuts: see MainWindow._build_actions
@@ -598,7 +604,11 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     else:
         window.toolbar.addAction(act_save)
     window.act_save, window.act_save_as = act_save, act_save_as
+    _connect_session(window, session, t)
+    return session
 
+
+def _connect_session(window, session: PlanSession, t) -> None:
     autosave = QLabel(window)
     autosave.setToolTip(t("MainWindow", "編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。"))
     window.statusBar().addPermanentWidget(autosave)
@@ -636,4 +646,3 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     window.context.sig_plan_opened.connect(refresh)
     window.context.sig_systems_changed.connect(refresh)
     window.context.sig_placement_changed.connect(refresh)
-    return session
