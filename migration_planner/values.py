@@ -78,7 +78,7 @@ def nfkc_joined(joined: str) -> str:
             break
         char = found.group()
         joined = joined.replace(char, chr(_FULL_WIDTH_TABLE[ord(char)]))
-        if _IS_NORMALIZED("NFKC", joined):
+        if joined.isascii() or _IS_NORMALIZED("NFKC", joined):  # (isascii: no reading at all)
             return joined
         start = found.start()
     else:
@@ -94,19 +94,20 @@ def nfkc_texts(values: list) -> list[str]:
     A column of text (python-calamine gives ``''`` for a blank cell) is joined into one string and
     checked (and, where needed, converted) in one pass: about a third of the time of a call per
     cell. NUL never occurs in a worksheet's text (XML 1.0 cannot hold it) and separates the cells;
-    it is a starter that composes with nothing, so NFKC never reaches across it. Any other column
-    (None, numbers, dates) is read cell by cell.
+    it is a starter that composes with nothing, so NFKC never reaches across it (and no character's
+    NFKC form holds one). Any other column (None, numbers, dates) is read cell by cell.
     """
     try:
         joined = "\x00".join(values)
     except TypeError:  # not all text
         return [nfkc_str(v).strip() if type(v) is str else nfkc(v) for v in values]
-    if joined.count("\x00") != len(values) - 1:  # a NUL after all (a hand-made file): cell by cell
-        return [nfkc_str(v).strip() for v in values]
     normal = nfkc_joined(joined)
     if normal is joined:  # already NFKC: the cells themselves, trimmed (str.strip returns a trimmed one as it is)
         return list(map(str.strip, values))
-    return list(map(str.strip, normal.split("\x00")))
+    cells = normal.split("\x00")
+    if len(cells) != len(values):  # a NUL in a cell after all (a hand-made file): cell by cell
+        return [nfkc_str(v).strip() for v in values]
+    return list(map(str.strip, cells))
 
 
 def is_blank(value: object) -> bool:
@@ -244,15 +245,17 @@ def plain_amounts(texts: list[str]) -> dict[str, int]:
     half- or full-width, with separators and 千円), as it reads them, found all at once; the others
     are left out (for :func:`parse_amount` to read or refuse)."""
     joined = "\x00".join(texts)
-    if joined.count("\x00") != len(texts) - 1:
+    if not joined.isascii():
+        found = _FULL_WIDTH_AMOUNT_CHAR.search(joined)
+        while found is not None:  # at most the ten digits and the comma
+            char = found.group()
+            joined = joined.replace(char, char.translate(_FULL_WIDTH_DIGITS))
+            found = _FULL_WIDTH_AMOUNT_CHAR.search(joined, found.start())
+    all_digits = joined.replace(",", "").split("\x00")
+    if len(all_digits) != len(texts):  # a NUL in a text
         return {}
-    found = _FULL_WIDTH_AMOUNT_CHAR.search(joined)
-    while found is not None:  # at most the ten digits and the comma
-        char = found.group()
-        joined = joined.replace(char, char.translate(_FULL_WIDTH_DIGITS))
-        found = _FULL_WIDTH_AMOUNT_CHAR.search(joined, found.start())
     out = {}
-    for text, digits in zip(texts, joined.replace(",", "").split("\x00")):
+    for text, digits in zip(texts, all_digits):
         if digits.endswith("千円"):
             digits = digits[:-2]
         if digits.isascii() and digits.isdigit() and len(digits) <= 15:
@@ -312,28 +315,44 @@ def split_lists(values: list, *, unique: bool = False) -> list[list[str]]:
         joined = "\x00".join(values)
     except TypeError:  # not all text
         joined = None
-    if joined is None or joined.count("\x00") != len(values) - 1:
-        lists = [split_list(v) for v in values]
-        return [list(dict.fromkeys(items)) if len(items) > 1 else items for items in lists] if unique else lists
-    if not values:
-        return []
-    joined = nfkc_joined(joined)
-    # Every cell's separators become one comma: its items are what lies between.
+    if joined is None or not values:
+        return _split_each(values, unique)
+    # Every cell's separators become one comma: its items are what lies between. They are replaced
+    # before NFKC too (str.replace: several times faster than a regular expression): a list of IDs
+    # is then often ASCII, which needs no normalising. That gives the same as after: each separator
+    # is a starter that NFKC leaves alone (、;\n\r・) or makes ASCII (，；), composing with nothing.
+    joined = _commas_for_separators(joined)
+    if not joined.isascii():
+        joined = _commas_for_separators(nfkc_joined(joined))  # (NFKC makes 、・ of half-width ones)
     if any(map(joined.__contains__, _BLANKS_AFTER_NFKC)):  # blanks to trim (around separators, at the ends)
         cells = [c.strip().strip(",") for c in _SEPARATOR_RUN_BLANKS.sub(",", joined).split("\x00")]
     else:
-        for sep in "、，;；\n\r・":  # str.replace: several times faster than a regular expression
-            if sep in joined:
-                joined = joined.replace(sep, ",")
         if ",," in joined:
             joined = _COMMAS.sub(",", joined)
         cells = joined.split("\x00")
         if ",\x00" in joined or "\x00," in joined or joined.startswith(",") or joined.endswith(","):
             cells = [c.strip(",") for c in cells]
-    if unique:
-        fromkeys = dict.fromkeys
-        return [list(fromkeys(c.split(","))) if "," in c else [c] if c else [] for c in cells]
-    return [c.split(",") if c else [] for c in cells]
+    if len(cells) != len(values):  # a NUL in a cell after all (a hand-made file)
+        return _split_each(values, unique)
+    lists = [c.split(",") if c else [] for c in cells]
+    if unique:  # a cell rarely repeats an item: looked for with a set per cell, dropped where found
+        multi = [items for items in lists if len(items) > 1]
+        if sum(map(len, map(set, multi))) != sum(map(len, multi)):
+            fromkeys = dict.fromkeys
+            lists = [list(fromkeys(items)) if len(items) > 1 else items for items in lists]
+    return lists
+
+
+def _split_each(values: list, unique: bool) -> list[list[str]]:
+    lists = [split_list(v) for v in values]
+    return [list(dict.fromkeys(items)) if len(items) > 1 else items for items in lists] if unique else lists
+
+
+def _commas_for_separators(joined: str) -> str:
+    for sep in "、，;；\n\r・":
+        if sep in joined:
+            joined = joined.replace(sep, ",")
+    return joined
 
 
 def split_list_keeping(value: object, known: set[str]) -> list[str]:

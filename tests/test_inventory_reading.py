@@ -171,6 +171,65 @@ def test_rows_read_whole_report_repeated_ids_and_links_as_the_contract_says(monk
             assert [(e.row, e.column, e.value, e.message) for e in exc.value.errors] == expected, size
 
 
+@pytest.fixture(scope="module")
+def inventory_2000(tmp_path_factory):
+    from benchmarks.generators import write_inventory
+
+    return write_inventory(tmp_path_factory.mktemp("inventory") / "i.xlsx", 2000)
+
+
+def test_what_a_read_built_is_not_left_for_a_pass_of_the_young_generation(inventory_2000):
+    """The collector is paused while reading; the records it built then go to the oldest generation
+    at once (loader._young_made_old), so that the first allocation after the read does not run a
+    pass over all of them. Cyclic garbage made before or after is still collected, and no object
+    stays frozen."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    passes = []
+
+    def note(phase, info):
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.collect()
+    before = Node()
+    before.me = before
+    before_ref = weakref.ref(before)
+    del before
+    gc.callbacks.append(note)
+    try:
+        result = read_inventory(str(inventory_2000))
+        [[] for _ in range(1000)]  # allocations after the read: more than a young pass waits for
+    finally:
+        gc.callbacks.remove(note)
+    assert len(result.records) == 2000
+    assert passes == [0], passes  # the one the allocations after brought, over them only
+    assert gc.get_freeze_count() == 0
+    after = Node()
+    after.me = after
+    after_ref = weakref.ref(after)
+    del after
+    gc.collect()
+    assert before_ref() is None and after_ref() is None
+
+
+def test_objects_frozen_before_a_read_stay_frozen(inventory_2000):
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        read_inventory(str(inventory_2000))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 # ---------------------------------------------------------------- the table's end, column-wise
 _first = st.one_of(st.none(), st.sampled_from(["", " ", "　", "合計", "合　計", "計", "Total", "ｔｏｔａｌ", "(計)", "SYS1",
                                                 "ＳＹＳ１", "小計", "A-01", "住民記録", "t", 1.0, 0, True, dt.date(2025, 4, 1)]),
@@ -183,6 +242,13 @@ def test_the_column_wise_end_of_table_agrees_with_the_row_by_row_test(rows, firs
     used = list(range(first_col, 3))
     expected = next((i for i, r in enumerate(rows) if _ends_table(r, used, first_col)), len(rows))
     assert _table_end(rows, used, first_col) == expected
+
+
+def test_the_ascii_blanks_are_what_the_blank_pattern_matches_in_ascii():
+    import re
+
+    assert set(workbook._ASCII_BLANKS) == {chr(c) for c in range(128) if workbook._BLANK.match(chr(c))}
+    assert {chr(c) for c in range(128) if re.match(r"\s", chr(c))} == {chr(c) for c in range(128) if chr(c).isspace()}
 
 
 # ---------------------------------------------------------------- a sheet's range, before loading it
