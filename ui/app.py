@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from migration_planner import APP_NAME_EN, __version__
 from migration_planner.planfile import PLAN_SUFFIX
@@ -53,6 +53,8 @@ def _excepthook(exc_type, exc, tb) -> None:
     sys.__stderr__.write(text)
     app = QApplication.instance()
     if app is not None:
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: see ui/main_window.py's imports
+
         from ui.i18n import app_name
 
         QMessageBox.critical(

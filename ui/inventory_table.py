@@ -13,12 +13,12 @@ from heapq import nlargest
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -32,6 +32,11 @@ from PySide6.QtWidgets import (
 
 from migration_planner.inventory.contract import TIERS, SystemRecord
 from migration_planner.workloads import workload_label
+
+if TYPE_CHECKING:  # annotations only: each Qt class Python touches costs start-up time (issue 2)
+    from PySide6.QtCore import QPersistentModelIndex
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QAbstractItemDelegate
 
 _NUM_MIN = float("-inf")
 FIT_ROWS = 100           # rows whose text sets the columns' widths

@@ -17,14 +17,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Dialogs through the module (QtWidgets.QMessageBox, QtWidgets.QFileDialog): PySide6 readies a
+# class's Python side the first time Python names it, and these are not needed to start (issue 2).
+from PySide6 import QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _refuse(self, path: str, exc: PlanError) -> None:
-        QMessageBox.warning(self, self.tr("プランを開けません"), str(exc))
+        QtWidgets.QMessageBox.warning(self, self.tr("プランを開けません"), str(exc))
         self._forget_recent(path)
 
     def _show_quick(self, first: QuickPlan) -> None:
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
         self.group_combo.setEnabled(not waiting and self._placement_ready)
 
     def new_plan(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(
             self, self.tr("新しいプラン"), str(Path(self._last_dir()) / (self.tr("新しいプラン") + PLAN_SUFFIX)),
             self.tr("移行計画プラン (*{0})").format(PLAN_SUFFIX),
         )
@@ -393,13 +394,13 @@ class MainWindow(QMainWindow):
         if not path.endswith(PLAN_SUFFIX):
             path += PLAN_SUFFIX
         if os.path.exists(path):
-            QMessageBox.warning(self, self.tr("新しいプラン"), self.tr("「{0}」はすでにあります。別の名前を選んでください。").format(os.path.basename(path)))
+            QtWidgets.QMessageBox.warning(self, self.tr("新しいプラン"), self.tr("「{0}」はすでにあります。別の名前を選んでください。").format(os.path.basename(path)))
             return
         if self.open_plan(path, create=True):
             self.statusBar().showMessage(self.tr("新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。"), 8000)
 
     def open_plan_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("プランを開く"), self._last_dir(),
             self.tr("移行計画プラン (*{0});;すべてのファイル (*)").format(PLAN_SUFFIX),
         )
@@ -548,7 +549,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- import
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("システム一覧を取り込む"), self._last_dir(),
             self.tr("Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)"),
         )
@@ -564,7 +565,7 @@ class MainWindow(QMainWindow):
             self._queued.append(lambda: self.import_file(path, confirm=confirm))
             return None
         if self.plan is None:
-            QMessageBox.information(self, self.tr("取り込み"), self.tr("先にプランを作るか開いてください。"))
+            QtWidgets.QMessageBox.information(self, self.tr("取り込み"), self.tr("先にプランを作るか開いてください。"))
             return None
         self.settings.setValue("paths/last_dir", os.path.dirname(os.path.abspath(path)))
         name = os.path.basename(path)
@@ -587,7 +588,7 @@ class MainWindow(QMainWindow):
     def _after_read(self, path: str, result: ImportResult, diff, *, confirm: bool) -> None:
         name = os.path.basename(path)
         if diff is not None and diff.is_empty:
-            QMessageBox.information(self, self.tr("取り込み"), self.tr("「{0}」の内容はプランと同じです。変更はありません。").format(name))
+            QtWidgets.QMessageBox.information(self, self.tr("取り込み"), self.tr("「{0}」の内容はプランと同じです。変更はありません。").format(name))
             self.sig_import_finished.emit(False)
             return
         from migration_planner.plan_ops import import_hooks
@@ -631,7 +632,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- progress sheet
     def import_progress_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("進捗表を取り込む"), self._last_dir(), self.tr("Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)"))
         if path:
             self.import_progress_file(path)
@@ -680,11 +681,11 @@ class MainWindow(QMainWindow):
             self._last_issue_dialog = dialog
             dialog.open()
         elif isinstance(exc, FileProblem):
-            QMessageBox.warning(self, self.tr("取り込めません"), exc.message)
+            QtWidgets.QMessageBox.warning(self, self.tr("取り込めません"), exc.message)
         elif isinstance(exc, PlanError):
-            QMessageBox.warning(self, self.tr("プランに保存できません"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("プランに保存できません"), str(exc))
         else:
-            QMessageBox.critical(
+            QtWidgets.QMessageBox.critical(
                 self, self.tr("取り込めません"),
                 self.tr("予期しないエラーで取り込めませんでした。プランは変わっていません。\n{0}: {1}").format(type(exc).__name__, exc),
             )
@@ -767,9 +768,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.busy():
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self, app_name(), self.tr("処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）"))
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
             for job in list(self._jobs):
@@ -788,7 +789,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, self.tr("バージョン情報"),
             self.tr("<h3>{0}</h3><p>バージョン {1}</p><p>大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。</p>"
                     "<p>日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）</p>").format(app_name(), __version__),
