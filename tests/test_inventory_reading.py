@@ -171,6 +171,48 @@ def test_rows_read_whole_report_repeated_ids_and_links_as_the_contract_says(monk
             assert [(e.row, e.column, e.value, e.message) for e in exc.value.errors] == expected, size
 
 
+# ---------------------------------------------------------------- a column's values, parsed once each
+_mixed = st.one_of(
+    st.none(), st.sampled_from(["", " ", "0", "1", "1,234", "１，２３４千円", "12千円", "-5", "1.5", "△3", "abc", "12台",
+                                "○", "×", "はい", "R7", "令和8年度", "FY2025", "各局", "局", "中規模", "適合", "6-a",
+                                "就学", "1,2"]),
+    st.booleans(), st.integers(-3, 3), st.sampled_from([0.0, -0.0, 1.0, 2.0, 1.5, 2.5, -1.0, 2030.0, 45000.0]),
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(0, 10**7),
+    st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_mixed, max_size=12), st.lists(_mixed, max_size=12))
+def test_a_column_parsed_once_per_value_reads_as_cell_by_cell(first, second):
+    """The fast path parses each distinct value of a column once and looks it up after (keys equal
+    as True == 1 == 1.0 must not be taken for one another), and reads amounts a column at a time:
+    each cell must read as its parser reads it alone, in this chunk and the next."""
+    from migration_planner.inventory import loader
+    from migration_planner.values import ValueProblem, is_blank, parse_amount, parse_count, parse_fiscal_year, parse_flag
+
+    parsers = loader._Parsers()
+    columns = [(parsers.tier, loader._tier, ""), (parsers.servers, parse_count, 0),
+               (parsers.workloads, loader._workload_codes, ()), (parsers.flag, parse_flag, False),
+               (parsers.fit, loader._fit, "未検討"), (parsers.year, parse_fiscal_year, None),
+               (parsers.scale, loader._scale, ""), (parsers.amount, parse_amount, None)]
+
+    def alone(parse, default, required, cell):
+        if is_blank(cell):
+            return loader._BAD if required else default
+        try:
+            return parse(cell)
+        except ValueProblem:
+            return loader._BAD
+
+    for cells in (first, second, first):
+        for parsed, parse, default in columns:
+            got = (loader._amount_column(tuple(cells), parsed) if parse is parse_amount
+                   else loader._parse_column(tuple(cells), parsed))
+            expected = [alone(parse, default, parsed.required, c) for c in cells]
+            assert [(type(v), v) if v is not loader._BAD else v for v in got] == [
+                (type(v), v) if v is not loader._BAD else v for v in expected], parse.__name__
+
+
 @pytest.fixture(scope="module")
 def inventory_2000(tmp_path_factory):
     from benchmarks.generators import write_inventory
