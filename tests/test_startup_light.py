@@ -44,11 +44,13 @@ heavy = sorted({m.split(".")[0] for m in sys.modules} & set(%r))
 # PySide6 builds a type's Python enums the first time Python touches the type: for the Qt namespace
 # and QStyle, about a fifth and a twelfth of a bare window's start (ui/inventory_table.py, ui/icons.py).
 built = [name for module, name in ((QtCore, "Qt"), (QtWidgets, "QStyle")) if name in vars(module)]
+import ui
+unlisted = sorted(m for m in sys.modules if (m == "ui" or m.startswith("ui.")) and m not in ui.STARTUP_MODULES)
 rows = window.table.model.rowCount()
 while window.plan is None and time.monotonic() < deadline:  # then the full plan follows
     app.processEvents()
 print(json.dumps({"rows": rows, "visible": window.isVisible(), "heavy": heavy, "ready": window.plan is not None,
-                  "built": built}))
+                  "built": built, "unlisted": unlisted}))
 sys.stdout.flush()
 os._exit(0)
 """ % (MARKER, HEAVY)
@@ -116,6 +118,7 @@ def test_start_up_imports_no_heavy_package_before_the_window_is_shown(tmp_path, 
     # Nor did the window's first paint reach for the Qt namespace's or QStyle's enums (a QSplitter
     # made with a parent, setShortcut, a model answering flags or headerData in Python all do).
     assert state["built"] == [], state
+    assert state["unlisted"] == [], state  # ui.STARTUP_MODULES names every ui module the start imports
 
 
 def test_the_command_tells_a_plan_from_a_verb_without_the_database_layer(repo_root):
@@ -129,3 +132,23 @@ def test_the_command_tells_a_plan_from_a_verb_without_the_database_layer(repo_ro
     out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "[]", "main.py's dispatch imported: " + out.stdout
+
+
+def test_pyside_is_spared_reading_the_modules_it_is_told_about(repo_root):
+    """ui/__init__ enters the Qt-free modules as not using PySide6 and this package's as using it:
+    the answers PySide6's own scan (does the source say "PySide6"?) would give."""
+    code = ("import sys, ui\n"
+            "from shibokensupport.feature import pyside_feature_dict as t\n"
+            "print(t.get('migration_planner.planfile'), t.get('os'), t.get('ui.main_window'), t.get('ui.inventory_table'))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == ["-1", "-1", "0", "0"]
+    import ui
+
+    for name in ui.STARTUP_MODULES:
+        path = repo_root / (name.replace(".", "/") + ("/__init__.py" if name == "ui" else ".py"))
+        assert "PySide6" in path.read_text(encoding="utf-8"), path.name
+    for path in (repo_root / "migration_planner").rglob("*.py"):
+        assert "PySide6" not in path.read_text(encoding="utf-8"), path

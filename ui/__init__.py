@@ -1,10 +1,48 @@
 """The PySide6 interface. Adapts the Qt-free core in ``migration_planner``.
 
-Start-up (issue 2): once PySide6 is imported, its import hook (``__feature__``) reads the source
-of every module imported after it, looking for "PySide6". The Qt-free modules the window needs to
-show a plan are therefore imported here, before any Qt module, and are not read again.
+Start-up (issue 2): the Qt-free modules the window needs to show a plan are imported here,
+before any Qt module, and PySide6 is told that they do not use it (:func:`_spare_the_source_scan`),
+so that its import hook does not read their source.
 """
+
+import heapq  # noqa: F401  (the table's column widths)
 
 import migration_planner.i18n  # noqa: F401  (the core's translatable text, for ui.i18n)
 import migration_planner.planfile  # noqa: F401  (the quick read of a plan: sqlite3, json, the contract)
 import migration_planner.workloads  # noqa: F401  (workload names in the table and the detail panel)
+
+
+def _spare_the_source_scan() -> None:
+    """Tell PySide6 that the modules loaded so far do not use it, so that it does not read them.
+
+    Once loaded, PySide6 reads the source of every module an import statement names, once per
+    module, looking for the word "PySide6" (PYSIDE-2029: its ``__feature__`` switches, which this
+    program does not use). The standard library and the Qt-free core loaded above do not use it:
+    they are entered as such (-1, "ignore") in its table, and this package's start-up modules,
+    which use it, as using it (0); that spares reading some 30 files, about a twentieth of a bare
+    window's start (issue 2). The table is shiboken's, not public:
+    if it is not there, nothing is done and PySide6 reads the files as before.
+    """
+    import sys
+
+    try:
+        import shiboken6  # noqa: F401  (loads shibokensupport, as importing any Qt module does)
+        from shibokensupport.feature import pyside_feature_dict
+    except Exception:  # noqa: BLE001 — any change upstream only costs the time this saves
+        return
+    if not isinstance(pyside_feature_dict, dict):
+        return
+    for name in list(sys.modules):
+        if not name.startswith(("PySide6", "shiboken", "ui")):
+            pyside_feature_dict.setdefault(name, -1)
+    # The window's start-up modules use PySide6 (0, what the scan would find: a test checks it).
+    for name in STARTUP_MODULES:
+        pyside_feature_dict.setdefault(name, 0)
+
+
+#: This package's modules the window's start imports (tests/test_startup_light.py keeps the list).
+STARTUP_MODULES = ("ui", "ui.app", "ui.context", "ui.fonts", "ui.i18n", "ui.icons", "ui.inventory_table",
+                   "ui.main_window", "ui.system_detail")
+
+
+_spare_the_source_scan()
