@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from migration_planner.inventory.contract import RECORD_FIELDS, SystemRecord
 
@@ -77,8 +77,7 @@ def check_schema_version(name: str, version: int, supported: int = SCHEMA_VERSIO
         )
 
 
-@dataclass(frozen=True, slots=True)
-class QuickPlan:
+class QuickPlan(NamedTuple):
     """A plan's name and systems, read without opening it for writing."""
 
     path: str

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class WorkloadDef:
+class WorkloadDef(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: the same record, made in a tenth of the time
+    # (dataclasses write and compile their methods when the module loads: the window's start).
     code: str          # "1" … "20", "6-a", "6-b", "20-a", "20-b"
     number: int        # the law's number, 1 … 20
     name: str          # the city's name
@@ -101,10 +103,22 @@ def _build_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
-WORKLOAD_NAMES: dict[str, tuple[str, ...]] = _build_names()
+def __getattr__(name: str):
+    # WORKLOAD_NAMES (normalised name → codes) is built when first asked for: reading a workbook
+    # needs it, showing a plan does not (the window's start, issue 2).
+    if name == "WORKLOAD_NAMES":
+        return _names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-_CODE_RE = re.compile(r"^0*(\d{1,2})(?:-?([ab]))?$")
-_PREFIXED_RE = re.compile(r"^0*(\d{1,2}(?:-?[ab])?)[\s.．:：)）]*(.+)$")
+
+@cache
+def _names() -> dict[str, tuple[str, ...]]:
+    return _build_names()
+
+
+# Compiled by re (and kept in its cache) the first time a token is parsed, not at import.
+_CODE_RE = r"^0*(\d{1,2})(?:-?([ab]))?$"
+_PREFIXED_RE = r"^0*(\d{1,2}(?:-?[ab])?)[\s.．:：)）]*(.+)$"
 
 
 def parse_workload_token(token: str) -> tuple[str, ...] | None:
@@ -116,7 +130,7 @@ def parse_workload_token(token: str) -> tuple[str, ...] | None:
     text = _key(token).lower()
     if not text:
         return None
-    m = _CODE_RE.match(text)
+    m = re.match(_CODE_RE, text)
     if m:
         number, half = int(m.group(1)), m.group(2)
         if half:
@@ -126,12 +140,13 @@ def parse_workload_token(token: str) -> tuple[str, ...] | None:
             return (str(number),)
         halves = tuple(c for c in WORKLOAD_CODES if BY_CODE[c].number == number)
         return halves or None
-    if text in WORKLOAD_NAMES:
-        return WORKLOAD_NAMES[text]
-    m = _PREFIXED_RE.match(text)
+    names = _names()
+    if text in names:
+        return names[text]
+    m = re.match(_PREFIXED_RE, text)
     if m:
         by_code = parse_workload_token(m.group(1))
-        by_name = WORKLOAD_NAMES.get(m.group(2))
+        by_name = names.get(m.group(2))
         if by_code and by_name and set(by_name) <= set(by_code):
             return by_name
         if by_code and by_name is None:

@@ -11,9 +11,8 @@ from array import array
 from bisect import bisect_right
 from heapq import nlargest
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Signal
@@ -68,8 +67,10 @@ def _flag(value: bool) -> str:
     return "○" if value else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
+    """A column of the table: what its cells show, how it sorts, and optionally a tooltip and a
+    text colour. A NamedTuple, not a frozen dataclass: those compile their methods at start-up."""
+
     key: str
     title: str
     display: Callable[[SystemRecord, dict], str]

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     """A column the reader looks for: its key, the header as the contract writes it, and aliases.
 
     Kept here, not in the reader (``workbook``), so that what shows a plan's systems needs only
-    this module (issue 2: the window's start-up imports no reading code).
+    this module (issue 2: the window's start-up imports no reading code). A NamedTuple rather
+    than a frozen dataclass, which compiles its methods when the module loads.
     """
 
     key: str
