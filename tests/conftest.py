@@ -214,3 +214,11 @@ def sample_window(qtbot, tmp_path):
     assert blocker.args == [True]
     yield w
     w.close()
+
+
+def pytest_collection_finish(session):
+    """ui/__init__ pauses the garbage collector until the first window is drawn (start-up speed):
+    the tests run with it on, as the program does once its window is up."""
+    ui = sys.modules.get("ui")
+    if ui is not None:
+        ui.start_done()

@@ -152,3 +152,37 @@ def test_pyside_is_spared_reading_the_modules_it_is_told_about(repo_root):
         assert "PySide6" in path.read_text(encoding="utf-8"), path.name
     for path in (repo_root / "migration_planner").rglob("*.py"):
         assert "PySide6" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_collector_is_paused_for_the_start_and_back_once_the_window_is_drawn(tmp_path, repo_root):
+    code = r"""
+import gc, sys
+import ui
+paused = not gc.isenabled()
+from PySide6.QtCore import QSettings
+from ui.app import create_app
+from ui.main_window import MainWindow
+app = create_app([])
+window = MainWindow(settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
+still = not gc.isenabled()
+window.show()
+app.processEvents()
+print(paused, still, gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini")], cwd=repo_root, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.split() == ["True", "True", "True", "True"]
+
+
+def test_the_collector_comes_back_without_a_window(repo_root):
+    code = ("import gc, ui\nfrom ui.app import create_app\nfrom PySide6.QtCore import QTimer, QEventLoop\n"
+            "app = create_app([])\nloop = QEventLoop()\nQTimer.singleShot(2500, loop.quit)\nloop.exec()\n"
+            "print(gc.isenabled())")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "True"

@@ -73,6 +73,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
     register_qt_font(app)
     install_translators(app)
+    import ui
+
+    # Should no window be drawn (a start that fails, a tool), collection resumes all the same.
+    QTimer.singleShot(2000, ui.start_done)
     # After the translators: Qt adds the display name to every window title that lacks it.
     from ui.i18n import app_name
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from migration_planner import __version__
 from migration_planner.planfile import PLAN_SUFFIX, PlanError, QuickPlan, read_quick
+import ui
 from ui import icons
 from ui.i18n import app_name
 from ui.context import PlanContext
@@ -327,6 +328,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        ui.start_done()  # the first paint ends the start-up: the garbage collector resumes (ui/__init__.py)
         if self._pending is not None and not self._finish_scheduled:
             # The window, table included, is being drawn: open the full plan on the next turn.
             self._schedule_finish()
