@@ -37,4 +37,5 @@ def icon(name: str) -> QIcon:
     fallback = QIcon()
     for path in qt_image_files(name):
         fallback.addFile(path)
-    return QIcon.fromTheme(theme, fallback)
+    # Without an icon theme (a fresh machine, Windows) there is nothing to look up.
+    return QIcon.fromTheme(theme, fallback) if QIcon.themeName() else fallback
