@@ -10,7 +10,7 @@
 
 Both run in this process, alternating, and each figure is the best of ``repeats`` runs (the least
 disturbed one). Ours pauses the cyclic garbage collector while it writes, as ``write_workbook``
-does (see ``excel.gc_paused``); the baseline is openpyxl used plainly, collector on. ``run()`` returns rows for ``benchmarks/run_all.py``::
+does (``migration_planner.tasks.gc_paused``); the baseline is openpyxl used plainly, collector on. ``run()`` returns rows for ``benchmarks/run_all.py``::
 
     python benchmarks/bench_export.py [N]
 """
@@ -29,7 +29,6 @@ from openpyxl import Workbook
 from migration_planner.export.data import ExportData, ScenarioData
 from migration_planner.export.excel import (
     Styles,
-    gc_paused,
     write_about,
     write_gantt,
     write_subsidy,
@@ -46,6 +45,7 @@ from migration_planner.export.tables import (
     schedule_table,
 )
 from migration_planner.placement import classify_records
+from migration_planner.tasks import gc_paused
 from migration_planner.workloads import DEFAULT_EDGES, WORKLOAD_CODES
 
 TARGET = 1.2
