@@ -60,11 +60,27 @@ def nfkc_str(text: str) -> str:
     return text if _IS_NORMALIZED("NFKC", text) else _NORMALIZE("NFKC", text)
 
 
+#: The last text :func:`nfkc_joined` changed, and what it gave: the reader normalises a chunk's
+#: first column twice in a row (where the table ends, then the IDs), and telling equal text is a
+#: memcmp. (Replaced whole, so a thread reading it meanwhile sees one pair or the other.)
+_last_changed: tuple[str, str] = ("", "")
+
+
 def nfkc_joined(joined: str) -> str:
     """The NFKC form of a column's cells joined with NUL (see :func:`nfkc_texts`): each cell's
     NFKC form, joined the same way."""
+    global _last_changed
     if joined.isascii() or _IS_NORMALIZED("NFKC", joined):
         return joined
+    last = _last_changed
+    if joined == last[0]:
+        return last[1]
+    normal = _nfkc_changed(joined)
+    _last_changed = (joined, normal)
+    return normal
+
+
+def _nfkc_changed(joined: str) -> str:
     # A column repeats a few full-width characters (（）, digits, the ideographic space): each
     # distinct one is replaced throughout at once (str.replace is fast); many, match by match.
     # ``is_normalized`` says when none is left: it stops at the first character NFKC changes and
@@ -102,12 +118,19 @@ def nfkc_texts(values: list) -> list[str]:
     except TypeError:  # not all text
         return [nfkc_str(v).strip() if type(v) is str else nfkc(v) for v in values]
     normal = nfkc_joined(joined)
+    # Nothing to trim in ASCII without blanks (IDs, codes): the cells as they are.
+    trim = not normal.isascii() or any(map(normal.__contains__, ASCII_BLANKS))
     if normal is joined:  # already NFKC: the cells themselves, trimmed (str.strip returns a trimmed one as it is)
-        return list(map(str.strip, values))
+        return list(map(str.strip, values)) if trim else list(values)
     cells = normal.split("\x00")
     if len(cells) != len(values):  # a NUL in a cell after all (a hand-made file): cell by cell
         return [nfkc_str(v).strip() for v in values]
-    return list(map(str.strip, cells))
+    return list(map(str.strip, cells)) if trim else cells
+
+
+#: What ``str.isspace`` (and ``\s``) finds in ASCII: searched for one by one in ASCII text, several
+#: times faster than a regular expression (tests/test_values.py checks the list).
+ASCII_BLANKS = tuple(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 
 
 def is_blank(value: object) -> bool:
@@ -305,7 +328,6 @@ _SEPARATOR_RUN_BLANKS = re.compile(r"\s*(?:[,、，;；\n\r・]\s*)+")
 #: separate list items): a search for each is faster than for a class of characters.
 #: (tests/test_values.py checks the list against Unicode.)
 _BLANKS_AFTER_NFKC = tuple("\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\u1680\u2028\u2029")
-_COMMAS = re.compile(",,+")
 
 
 def split_lists(values: list, *, unique: bool = False) -> list[list[str]]:
@@ -326,15 +348,14 @@ def split_lists(values: list, *, unique: bool = False) -> list[list[str]]:
         joined = _commas_for_separators(nfkc_joined(joined))  # (NFKC makes 、・ of half-width ones)
     if any(map(joined.__contains__, _BLANKS_AFTER_NFKC)):  # blanks to trim (around separators, at the ends)
         cells = [c.strip().strip(",") for c in _SEPARATOR_RUN_BLANKS.sub(",", joined).split("\x00")]
+        lists = [c.split(",") if c else [] for c in cells]
     else:
-        if ",," in joined:
-            joined = _COMMAS.sub(",", joined)
-        cells = joined.split("\x00")
-        if ",\x00" in joined or "\x00," in joined or joined.startswith(",") or joined.endswith(","):
-            cells = [c.strip(",") for c in cells]
+        # No blank at all: with the commas made spaces, str.split() gives each cell's items (none
+        # for a cell of separators or none, no empty item between separators), at C speed.
+        cells = joined.replace(",", " ").split("\x00")
+        lists = list(map(str.split, cells))
     if len(cells) != len(values):  # a NUL in a cell after all (a hand-made file)
         return _split_each(values, unique)
-    lists = [c.split(",") if c else [] for c in cells]
     if unique:  # a cell rarely repeats an item: looked for with a set per cell, dropped where found
         multi = [items for items in lists if len(items) > 1]
         if sum(map(len, map(set, multi))) != sum(map(len, multi)):

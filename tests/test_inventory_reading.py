@@ -286,13 +286,6 @@ def test_the_column_wise_end_of_table_agrees_with_the_row_by_row_test(rows, firs
     assert _table_end(rows, used, first_col) == expected
 
 
-def test_the_ascii_blanks_are_what_the_blank_pattern_matches_in_ascii():
-    import re
-
-    assert set(workbook._ASCII_BLANKS) == {chr(c) for c in range(128) if workbook._BLANK.match(chr(c))}
-    assert {chr(c) for c in range(128) if re.match(r"\s", chr(c))} == {chr(c) for c in range(128) if chr(c).isspace()}
-
-
 # ---------------------------------------------------------------- a sheet's range, before loading it
 def rebuild(dest: Path, xml: bytes) -> Path:
     with zipfile.ZipFile(SAMPLE) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:

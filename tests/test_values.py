@@ -244,3 +244,25 @@ def test_the_full_width_table_and_the_blank_list_agree_with_unicode():
     blanks = {chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) not in "\n\r"
               and unicodedata.normalize("NFKC", chr(c)) == chr(c)}
     assert blanks == set(_BLANKS_AFTER_NFKC)
+
+
+def test_the_ascii_blanks_are_what_isspace_and_the_blank_pattern_find_in_ascii():
+    import re
+
+    from migration_planner.values import ASCII_BLANKS
+
+    assert set(ASCII_BLANKS) == {chr(c) for c in range(128) if chr(c).isspace()}
+    assert set(ASCII_BLANKS) == {chr(c) for c in range(128) if re.match(r"\s", chr(c))}
+
+
+def test_a_column_normalised_twice_in_a_row_gives_the_same_answer():
+    """nfkc_joined keeps the last text it changed (the reader normalises a chunk's first column twice):
+    equal text gives the same answer, other text its own."""
+    from migration_planner.values import nfkc_joined
+
+    a = "\x00".join(["ＳＹＳ００１", "SYS002"])
+    first = nfkc_joined(a)
+    assert first == "SYS001\x00SYS002"
+    assert nfkc_joined("".join(["ＳＹＳ００１", "\x00", "SYS002"])) is first  # equal, not the same object
+    assert nfkc_joined("ＳＹＳ００３") == "SYS003"
+    assert nfkc_joined(a) == first

@@ -25,7 +25,7 @@ from operator import itemgetter
 from migration_planner.inventory.contract import ColumnSpec
 from migration_planner.inventory.issues import FileProblem, Issue
 from migration_planner.tasks import NULL_STATE, Cancelled, TaskState
-from migration_planner.values import is_blank, nfkc, nfkc_joined
+from migration_planner.values import ASCII_BLANKS, is_blank, nfkc, nfkc_joined
 
 #: Bounds checked against the zip's declared sizes before anything is parsed.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -580,13 +580,10 @@ def _all_plain_text(cells: list) -> bool:
     joined = nfkc_joined(joined)
     return not ("\x00\x00" in joined or joined[0] == "\x00" or joined[-1] == "\x00" or "計" in joined
                 or "t" in joined or "T" in joined
-                or (any(map(joined.__contains__, _ASCII_BLANKS)) if joined.isascii() else _BLANK.search(joined)))
+                or (any(map(joined.__contains__, ASCII_BLANKS)) if joined.isascii() else _BLANK.search(joined)))
 
 
 _BLANK = re.compile(r"\s")
-#: What ``\s`` matches in ASCII: searched one by one in ASCII text (IDs), several times faster than
-#: the regular expression (tests/test_inventory_reading.py checks the list).
-_ASCII_BLANKS = tuple(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 
 
 def _table_end(rows: list[list], used: list[int], first_col: int) -> int:
