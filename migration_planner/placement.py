@@ -478,10 +478,14 @@ def _audit(session: Session, action: str, system_id: str, from_value: str, to_va
                            detail_json=json.dumps(detail, ensure_ascii=False, default=str)))
 
 
-def overrides(plan: Plan) -> dict[str, OverrideState]:
-    """Every override in the plan, including those of systems no longer in the inventory."""
+def overrides(plan: Plan, system_ids: Iterable[str] | None = None) -> dict[str, OverrideState]:
+    """Every override in the plan, including those of systems no longer in the inventory; with
+    ``system_ids``, those of these systems only (what a view re-reads after editing them)."""
+    query = select(Override)
+    if system_ids is not None:
+        query = query.where(Override.system_id.in_(list(system_ids)))
     with Session(plan.engine) as s:
-        return {row.system_id: OverrideState.of(row) for row in s.exec(select(Override))}
+        return {row.system_id: OverrideState.of(row) for row in s.exec(query)}
 
 
 # ---------------------------------------------------------------- overrides: commands
