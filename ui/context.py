@@ -20,7 +20,10 @@ class PlanContext(QObject):
     sig_plan_opened = Signal()
     """A different plan was opened (or the first one): every view reloads."""
     sig_systems_changed = Signal()
-    """Systems were imported or edited."""
+    """Systems were imported or edited (after an edit, :attr:`sig_systems_edited` came first)."""
+    sig_systems_edited = Signal(list)
+    """These systems' fields were edited, or such an edit undone or redone (their IDs): only their
+    records and placement changed. :attr:`sig_systems_changed` follows, with :attr:`edited_ids` set."""
     sig_placement_changed = Signal()
     """Overrides changed (placement of some systems moved)."""
     sig_schedule_changed = Signal()
@@ -32,6 +35,7 @@ class PlanContext(QObject):
         super().__init__(parent)
         self.plan: Plan | None = None
         self.undo_stack = QUndoStack(self)
+        self._edited: list[str] | None = None
 
     def set_plan(self, plan: Plan) -> None:
         old, self.plan = self.plan, plan
@@ -48,3 +52,23 @@ class PlanContext(QObject):
             "schedule": self.sig_schedule_changed,
             "scenarios": self.sig_scenarios_changed,
         }[what].emit()
+
+    def notify_systems_edited(self, system_ids: list[str]) -> None:
+        """Emit :attr:`sig_systems_edited` with ``system_ids``, then :attr:`sig_systems_changed`.
+
+        Views that can redraw just those systems listen to the first and leave the second alone
+        while :attr:`edited_ids` is set; the others reload on the second as after any change.
+        """
+        ids = list(dict.fromkeys(system_ids))
+        self._edited = ids
+        try:
+            self.sig_systems_edited.emit(ids)
+            self.sig_systems_changed.emit()
+        finally:
+            self._edited = None
+
+    @property
+    def edited_ids(self) -> list[str] | None:
+        """While the signals of an edit are delivered: the edited systems' IDs; else None (any
+        system may have changed)."""
+        return self._edited

@@ -8,7 +8,7 @@ Python for every comparison). Extra columns (placement, …) come from annotatio
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from heapq import nlargest
 from collections.abc import Callable, Iterable
 from itertools import accumulate
@@ -122,7 +122,8 @@ def base_columns(tr: Callable[[str], str]) -> list[Column]:
 
 
 #: Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese
-#: reason it was refused (nothing changed). The plan's reload then brings the new values.
+#: reason it was refused (nothing changed). The new values then arrive through
+#: :meth:`SystemTableModel.update_records` (or the plan's reload).
 EditHandler = Callable[[str, str, object], "str | None"]
 
 
@@ -130,7 +131,8 @@ class SystemTableModel(QAbstractTableModel):
     """Systems as rows; sorting and filtering done here (not by a proxy) for speed.
 
     Editable once :meth:`set_edit_handler` is given a handler: ``setData`` hands the value to it
-    and the new values arrive with the next :meth:`set_records` (the plan's reload).
+    and the new values arrive through :meth:`update_records` (the edited rows only) or the next
+    :meth:`set_records` (the plan's reload).
     """
 
     SystemIdRole = _USER + 1
@@ -151,6 +153,7 @@ class SystemTableModel(QAbstractTableModel):
         self._visible: list[int] = []   # rows passing the filter, in sort order
         self._keys: dict[int, list] = {}
         self._hay: list[tuple[str, array]] | None = None
+        self._index: dict[str, int] | None = None  # system_id → row of all records, made when first asked
         self._sort: tuple[int, QtCore.Qt.SortOrder] | None = None
         self._predicate: Callable[[SystemRecord, dict], bool] | None = None
         self._needle = ""
@@ -166,11 +169,105 @@ class SystemTableModel(QAbstractTableModel):
         self._ann = [annotations.get(r.system_id, {}) for r in self._all]
         self._keys.clear()
         self._hay = None
+        self._index = None
         self._order = list(range(len(self._all)))
         if self._sort is not None:
             self._apply_sort()
         self._apply_filter()
         self.endResetModel()
+
+    def update_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None
+                       ) -> list[SystemRecord]:
+        """Put ``records`` (and their annotations) in place of the rows of the same systems.
+
+        The sort and the filter stay: a row whose new values place it elsewhere moves there, one the
+        filter no longer passes leaves the rows shown and one it now passes joins them (one
+        ``rowsMoved``, ``rowsRemoved`` or ``rowsInserted`` each), and each edited row shown is
+        redrawn (``dataChanged``); the other rows are not touched, and only the edited rows'
+        cached sort keys and search text are computed again. Returns the records replaced, in the
+        order of ``records``. Raises ``KeyError``, having changed nothing, when the model holds
+        no row of one of the systems.
+        """
+        annotations = annotations or {}
+        index = self._row_index()
+        rows = [index[r.system_id] for r in records]  # KeyError before anything changes
+        old = [self._all[i] for i in rows]
+        for i, rec in zip(rows, records):
+            self._replace_row(i, rec, annotations.get(rec.system_id, {}))
+        return old
+
+    def _row_index(self) -> dict[str, int]:
+        """system_id → its row of all records (made on first use; a row's ID never changes)."""
+        if self._index is None:
+            self._index = {r.system_id: i for i, r in enumerate(self._all)}
+        return self._index
+
+    def _replace_row(self, i: int, record: SystemRecord, annotation: dict) -> None:
+        """Row ``i`` of all records becomes ``record``: keys, search text, order and rows shown follow."""
+        order, visible = self._order, self._visible
+        at = self._position(order, i)  # found with the old values' keys, before they change
+        shown_at = self._position(visible, i)
+        shown = shown_at < len(visible) and visible[shown_at] == i
+        self._all[i], self._ann[i] = record, annotation
+        for col, keys in self._keys.items():
+            keys[i] = self._columns[col].sort_key(record, annotation)
+        if self._hay is not None:
+            self._hay[i // _HAY_CHUNK] = self._hay_chunk(i - i % _HAY_CHUNK)
+        del order[at]
+        order.insert(self._position(order, i), i)
+        passes = self._passes(i)
+        last = len(self._columns) - 1
+        if shown and passes:
+            del visible[shown_at]
+            to = self._position(visible, i)
+            visible.insert(shown_at, i)  # back until Qt has been told of the move
+            if to != shown_at:
+                # Qt's destination is a row of the list before the move: one further on when moving down.
+                self.beginMoveRows(QModelIndex(), shown_at, shown_at, QModelIndex(), to if to < shown_at else to + 1)
+                del visible[shown_at]
+                visible.insert(to, i)
+                self.endMoveRows()
+            if last >= 0:
+                self.dataChanged.emit(self.index(to, 0), self.index(to, last))
+        elif shown:
+            self.beginRemoveRows(QModelIndex(), shown_at, shown_at)
+            del visible[shown_at]
+            self.endRemoveRows()
+        elif passes:
+            to = self._position(visible, i)
+            self.beginInsertRows(QModelIndex(), to, to)
+            visible.insert(to, i)
+            self.endInsertRows()
+
+    def _position(self, rows: list[int], i: int) -> int:
+        """Where row ``i`` of all records is, or would go, in ``rows`` (rows in the current order:
+        :attr:`_order` or :attr:`_visible`), by binary search. The order is the one
+        :meth:`_apply_sort` makes: by the column's key (reversed when descending), and rows of
+        equal keys in inventory order, as a stable sort leaves them either way."""
+        if self._sort is None:
+            return bisect_left(rows, i)
+        column, order = self._sort
+        keys = self._column_keys(column)
+        key = keys[i]
+        descending = order == QtCore.Qt.SortOrder.DescendingOrder
+        lo, hi = 0, len(rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            j = rows[mid]
+            other = keys[j]
+            if (other > key if descending else other < key) or (other == key and j < i):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _passes(self, i: int) -> bool:
+        """Whether row ``i`` of all records passes the current filter (text and predicate)."""
+        record, annotation = self._all[i], self._ann[i]
+        needle = self._needle
+        if needle and ("\x00" in needle or needle not in _search_text(record, annotation).lower()):
+            return False
+        return self._predicate is None or bool(self._predicate(record, annotation))
 
     def set_columns(self, columns: list[Column]) -> None:
         self.beginResetModel()
@@ -214,10 +311,12 @@ class SystemTableModel(QAbstractTableModel):
         return self._ann[self._visible[row]]
 
     def row_of(self, system_id: str) -> int:
-        for row, i in enumerate(self._visible):
-            if self._all[i].system_id == system_id:
-                return row
-        return -1
+        """The row showing ``system_id``; -1 when none does (not in the plan, or filtered out)."""
+        i = self._row_index().get(system_id)
+        if i is None:
+            return -1
+        row = self._position(self._visible, i)
+        return row if row < len(self._visible) and self._visible[row] == i else -1
 
     def total_count(self) -> int:
         return len(self._all)
@@ -229,6 +328,10 @@ class SystemTableModel(QAbstractTableModel):
 
     def visible_records(self) -> list[SystemRecord]:
         return [self._all[i] for i in self._visible]
+
+    def all_records(self) -> list[SystemRecord]:
+        """Every row's record, shown or not, in inventory order."""
+        return list(self._all)
 
     # ---------------------------------------------------------------- Qt model API
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -337,22 +440,18 @@ class SystemTableModel(QAbstractTableModel):
         one go, and only one chunk's per-row strings exist at a time.
         """
         if self._hay is None:
-            all_, ann = self._all, self._ann
-            chunks: list[tuple[str, array]] = []
-            for lo in range(0, len(all_), _HAY_CHUNK):
-                rows = [
-                    "\t".join((r.system_id, r.name, r.department, r.vendor, r.saas_candidate, r.notes,
-                               r.cloud_blocker, " ".join(r.workloads), *a.get("search", ())))
-                    for r, a in zip(all_[lo:lo + _HAY_CHUNK], ann[lo:lo + _HAY_CHUNK])
-                ]
-                joined = "\x00".join(rows)
-                text = joined.lower()
-                if len(text) != len(joined):  # İ lower-cases to two characters: offsets row by row
-                    rows = [t.lower() for t in rows]
-                    text = "\x00".join(rows)
-                chunks.append((text, array("q", accumulate([len(t) + 1 for t in rows], initial=0))))
-            self._hay = chunks
+            self._hay = [self._hay_chunk(lo) for lo in range(0, len(self._all), _HAY_CHUNK)]
         return self._hay
+
+    def _hay_chunk(self, lo: int) -> tuple[str, array]:
+        """The search text of rows ``lo`` to ``lo + _HAY_CHUNK`` (see :meth:`_haystack`)."""
+        rows = [_search_text(r, a) for r, a in zip(self._all[lo:lo + _HAY_CHUNK], self._ann[lo:lo + _HAY_CHUNK])]
+        joined = "\x00".join(rows)
+        text = joined.lower()
+        if len(text) != len(joined):  # İ lower-cases to two characters: offsets row by row
+            rows = [t.lower() for t in rows]
+            text = "\x00".join(rows)
+        return text, array("q", accumulate([len(t) + 1 for t in rows], initial=0))
 
     def _search(self, needle: str) -> bytearray:
         """1 for each row whose search text holds ``needle``: one ``find`` per matching row."""
@@ -378,9 +477,16 @@ class SystemTableModel(QAbstractTableModel):
         self._visible = order if (needle or pred) else list(order)
 
 
+def _search_text(r: SystemRecord, a: dict) -> str:
+    """What the text filter searches in a row (before lower-casing): the fields a planner names a
+    system by, and what annotations add (``"search"``: the destination's title, …)."""
+    return "\t".join((r.system_id, r.name, r.department, r.vendor, r.saas_candidate, r.notes, r.cloud_blocker,
+                      " ".join(r.workloads), *a.get("search", ())))
+
+
 #: What a model must carry over to a successor that takes its place in the view.
-_MODEL_STATE = ("_columns", "_all", "_ann", "_order", "_visible", "_keys", "_hay", "_sort", "_predicate", "_needle",
-                "_edit_handler", "_edit_value", "_edit_fields")
+_MODEL_STATE = ("_columns", "_all", "_ann", "_order", "_visible", "_keys", "_hay", "_index", "_sort", "_predicate",
+                "_needle", "_edit_handler", "_edit_value", "_edit_fields")
 
 
 class EditableSystemTableModel(SystemTableModel):
@@ -572,6 +678,34 @@ class InventoryTable(QWidget):
         if current:
             self.select_system(current, column)
         self.fit_columns()
+
+    def update_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None
+                       ) -> list[SystemRecord]:
+        """Show the new values of these systems (after an edit): their rows only, the sort and the
+        filter kept (a row may move, leave the rows shown or join them), the selection and the
+        current cell staying on the edited system, unless the filter no longer shows it (then no row
+        is current, as after a reload). Columns keep their widths. Returns the records replaced.
+
+        :attr:`sig_filter_changed` is not emitted (100k rows summed again would cost more than the
+        edit): the caller updates what it shows of the rows shown. (It is when the department the
+        table is filtered by was edited away: the table then filters again, as after a reload.)
+        Raises ``KeyError`` (nothing changed) for a system the table does not hold."""
+        current = self.current_system_id()
+        old = self.model.update_records(records, annotations)
+        if any(o.department != r.department for o, r in zip(old, records)):
+            chosen = self.dept_combo.currentData() or ""
+            self._fill_departments(self.model.all_records())
+            if (self.dept_combo.currentData() or "") != chosen:
+                # The department filtered by is no one's any more: every department's rows, as after
+                # a reload (this filters again and emits sig_filter_changed).
+                self.apply_filter()
+        self.count_label.setText(self.tr("{0} / {1} 件").format(self.model.rowCount(), self.model.total_count()))
+        if current and self.current_system_id() != current:
+            # The current row left the rows shown and Qt made a neighbour current: none is, as after a reload.
+            self.view.selectionModel().clear()
+        elif current in {r.system_id for r in records}:
+            self.view.scrollTo(self.view.currentIndex())  # it may have moved
+        return old
 
     def fit_columns(self) -> None:
         """Each column as wide as its title and the text of the first rows, at most 280 pixels.

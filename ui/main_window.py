@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self.table.sig_selection_changed.connect(self._show_detail)
         self.table.sig_filter_changed.connect(self._update_status)
         self.context.sig_plan_opened.connect(self.reload)
-        self.context.sig_systems_changed.connect(self.reload)
+        self.context.sig_systems_changed.connect(self._systems_changed)
+        self.context.sig_systems_edited.connect(self.update_systems)
         self.context.sig_placement_changed.connect(self.reload)
         self._restore_geometry()
 
@@ -420,21 +421,76 @@ class MainWindow(QMainWindow):
             records = plan.records()
             annotations = self.annotations(records)
         self.table.set_records(records, annotations)
-        self.detail.set_names({r.system_id: r.name for r in records})
+        self._names = {r.system_id: r.name for r in records}
+        self.detail.set_names(self._names)
         self._show_detail(self.table.current_system_id())
         self._show_plan_name(plan.name, plan.display_path)
         self._update_status()
+
+    #: system_id → name of the plan's systems, as the detail panel shows links (set by :meth:`reload`).
+    _names: dict[str, str] | None = None
+
+    def _systems_changed(self) -> None:
+        if self.context.edited_ids is None:  # an import or another change to any system: every row
+            self.reload()
+        # else an edit, its undo or redo: update_systems has shown it (sig_systems_edited)
+
+    def update_systems(self, system_ids: list[str]) -> None:
+        """Show an edit of these systems (or its undo or redo): their rows and the detail panel only.
+
+        A system's placement (destination, step, caveat, override, history) depends on its own
+        inputs, override and audit entries alone, so no other row changes: those systems' records
+        are read again, their placement recomputed, and their rows replaced in the table (sort,
+        filter, selection and current cell kept). A system the plan or the table does not hold (as
+        it should) brings the full reload.
+        """
+        plan = self.plan
+        if plan is None or self._pending is not None or not system_ids:
+            return  # no plan, or the table shows another one that is still opening
+        records = plan.records(ids=system_ids)
+        if len(records) != len(set(system_ids)) or self._names is None:
+            self.reload()
+            return
+        model = self.table.model
+        shown_before = [model.record(row) for row in map(model.row_of, system_ids) if row >= 0]
+        sums = self._status_sums
+        try:
+            self.table.update_records(records, self.annotations(records, subset=True))
+        except KeyError:
+            self.reload()
+            return
+        if self._status_sums is sums:  # else the table filtered again and the status counted every row
+            shown_after = [model.record(row) for row in map(model.row_of, system_ids) if row >= 0]
+            self._update_status((shown_before, shown_after))
+        self._names.update((r.system_id, r.name) for r in records)
+        self.detail.set_names(self._names)
+        self._show_detail(self.table.current_system_id())
 
     def _show_plan_name(self, name: str, path: str) -> None:
         self.setWindowTitle(f"{name}[*] — {app_name()}")  # [*]: shown while there are unsaved edits
         self._status_plan.setText(self.tr("プラン: {0}").format(path))
         self._status_plan.setToolTip(path)
 
-    def annotations(self, records) -> dict[str, dict]:
-        """Per-system values that features add to the table: placement (destination, trace, audit)."""
+    def annotations(self, records, *, subset: bool = False) -> dict[str, dict]:
+        """Per-system values that features add to the table: placement (destination, trace, audit).
+
+        ``subset``: ``records`` are a few of the plan's systems (just edited): their overrides and
+        history are read by system rather than the plan's whole.
+        """
         from ui.placement_board import lane_titles, placement_annotations
 
-        ann = placement_annotations(self.plan, records)
+        if subset:
+            from migration_planner.placement import audit_line, classify_records, overrides
+
+            plan = self.plan
+            ann = {c.system_id: {"placement": c}
+                   for c in classify_records(records, overrides(plan, [r.system_id for r in records]))}
+            for system_id, a in ann.items():
+                history = [audit_line(e) for e in plan.audit(system_id) if e.action != "import"]
+                if history:
+                    a["audit"] = history
+        else:
+            ann = placement_annotations(self.plan, records)
         titles = lane_titles()
         for a in ann.values():
             c = a.get("placement")
@@ -539,15 +595,28 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_system(self.table.model.record(row), self.table.model.annotation(row))
 
-    def _update_status(self) -> None:
+    def _update_status(self, edited: tuple[list, list] | None = None) -> None:
+        """The status bar's count and sums of the rows shown; after an edit (``edited``: the edited
+        systems' records shown before it and those shown after it), the sums are corrected by them
+        rather than taken again over every row."""
         model = self.table.model
-        shown = model.visible_records()
-        servers = sum(r.servers for r in shown)
-        cost = sum(r.annual_cost or 0 for r in shown)
+        if edited is not None and self._status_sums is not None:
+            before, after = edited
+            servers, cost = self._status_sums
+            servers += sum(r.servers for r in after) - sum(r.servers for r in before)
+            cost += sum(r.annual_cost or 0 for r in after) - sum(r.annual_cost or 0 for r in before)
+        else:
+            shown = model.visible_records()
+            servers = sum(r.servers for r in shown)
+            cost = sum(r.annual_cost or 0 for r in shown)
+        self._status_sums = (servers, cost)
         self._status_counts.setText(
             self.tr("表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円").format(
-                len(shown), model.total_count(), servers, cost)
+                model.rowCount(), model.total_count(), servers, cost)
         )
+
+    #: (servers, annual cost) of the rows shown, as the status bar last showed them.
+    _status_sums: tuple[int, int] | None = None
 
     # ---------------------------------------------------------------- import
     def import_dialog(self) -> None:

@@ -4,8 +4,10 @@ A value is read by the importer's own parsers (:func:`migration_planner.placemen
 so a cell accepts exactly what an Excel import accepts (``R9``, ``1,234千円``, ``○``, ``住民基本台帳``).
 Each edit is a core :class:`~migration_planner.placement.SystemEditCommand` (the form's, a
 :class:`~migration_planner.placement.SystemEditsCommand`: one undo step) pushed on the shared undo
-stack; every view follows through ``PlanContext.sig_systems_changed``. A value of the wrong form
-changes nothing and is answered with the importer's Japanese message.
+stack; the edit, its undo and its redo each announce the edited system
+(``PlanContext.notify_systems_edited``): the window redraws that row only, and the views that
+reload on ``PlanContext.sig_systems_changed`` do so as before. A value of the wrong form changes
+nothing and is answered with the importer's Japanese message.
 
 The window calls :func:`install_system_editing` once the full plan is open.
 """
@@ -37,6 +39,7 @@ from migration_planner.inventory.contract import SAAS_FITS, SCALES, TIERS, Syste
 from migration_planner.placement import EDITABLE_FIELDS, PlacementError, SystemEditCommand, SystemEditsCommand
 from migration_planner.values import ValueProblem, parse_amount, parse_count, parse_fiscal_year
 from ui.context import PlanContext
+from ui.placement_board import CoreUndoCommand
 
 #: How each editable field is edited: text, choice (a combo of the contract's values), flag (○/×),
 #: count (a spin box), amount and year (spin boxes that may be blank and read what planners type),
@@ -72,8 +75,6 @@ def edit_system(context: PlanContext, system_id: str, values: dict[str, object])
     plan = context.plan
     if plan is None:
         raise PlacementError(_tr("プランが開かれていません。"))
-    from ui.placement_board import CoreUndoCommand
-
     if len(values) == 1:
         ((field, value),) = values.items()
         command: SystemEditCommand | SystemEditsCommand = SystemEditCommand.make(plan, system_id, field, value)
@@ -83,8 +84,26 @@ def edit_system(context: PlanContext, system_id: str, values: dict[str, object])
         command = SystemEditsCommand.make(plan, system_id, values)
         if not command.edits:
             return False
-    context.undo_stack.push(CoreUndoCommand(context, command, what="systems"))
+    context.undo_stack.push(SystemEditUndo(context, command))
     return True
+
+
+class SystemEditUndo(CoreUndoCommand):
+    """The undo step of a system edit: it names the edited system when it is done, undone or redone
+    (:meth:`PlanContext.notify_systems_edited`), so that the window redraws that system's row
+    only, not every row of the plan."""
+
+    def __init__(self, context: PlanContext, command: SystemEditCommand | SystemEditsCommand) -> None:
+        super().__init__(context, command, what="systems")
+
+    def redo(self) -> None:
+        self.command.apply(self.context.plan, redo=self._done)
+        self._done = True
+        self.context.notify_systems_edited([self.command.system_id])
+
+    def undo(self) -> None:
+        self.command.revert(self.context.plan)
+        self.context.notify_systems_edited([self.command.system_id])
 
 
 def _tr(text: str) -> str:
