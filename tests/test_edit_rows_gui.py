@@ -209,11 +209,15 @@ def only_edited_reads(window, monkeypatch) -> list:
         asked.append(list(ids))
         return records(ids=ids)
 
-    def everything(*_a, **_k):
-        raise AssertionError("the placement of every system was computed again after an edit")
+    original = ui.placement_board.placement_annotations
+
+    def only_the_edited(plan, records=None, *, subset=False):
+        if not subset:
+            raise AssertionError("the placement of every system was computed again after an edit")
+        return original(plan, records, subset=True)
 
     monkeypatch.setattr(window.plan, "records", by_ids)
-    monkeypatch.setattr(ui.placement_board, "placement_annotations", everything)
+    monkeypatch.setattr(ui.placement_board, "placement_annotations", only_the_edited)
     return asked
 
 

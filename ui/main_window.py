@@ -479,18 +479,7 @@ class MainWindow(QMainWindow):
         """
         from ui.placement_board import lane_titles, placement_annotations
 
-        if subset:
-            from migration_planner.placement import audit_line, classify_records, overrides
-
-            plan = self.plan
-            ann = {c.system_id: {"placement": c}
-                   for c in classify_records(records, overrides(plan, [r.system_id for r in records]))}
-            for system_id, a in ann.items():
-                history = [audit_line(e) for e in plan.audit(system_id) if e.action != "import"]
-                if history:
-                    a["audit"] = history
-        else:
-            ann = placement_annotations(self.plan, records)
+        ann = placement_annotations(self.plan, records, subset=subset)
         titles = lane_titles()
         for a in ann.values():
             c = a.get("placement")

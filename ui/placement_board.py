@@ -548,20 +548,28 @@ class PlacementBoard(QWidget):
 # Ready-made pieces for the window: placement columns for the inventory table, and the trace and
 # audit sections of the detail panel. They read the per-system annotation made by
 # :func:`placement_annotations`.
-def placement_annotations(plan, records=None) -> dict[str, dict]:
+def placement_annotations(plan, records=None, *, subset: bool = False) -> dict[str, dict]:
     """system_id → {"placement": Classified, "audit": [audit lines, oldest first]} ("audit" only where
     there is history: a 100k-system plan is mostly unchanged systems).
 
     ``records`` are the plan's records when the caller has read them already (the window's table
-    shows them): classified as they are, not read a second time.
+    shows them): classified as they are, not read a second time. With ``subset`` they are a few of
+    the plan's systems (just edited): their overrides and history are read by system, not the
+    plan's whole (a system's placement depends on nothing but its own inputs and override).
     """
     from migration_planner.placement import audit_line, classify_records, overrides
 
     if plan is None:
         return {}
-    classified = classify(plan) if records is None else classify_records(records, overrides(plan))
+    if subset:
+        ids = [r.system_id for r in records]
+        classified = classify_records(records, overrides(plan, ids))
+        history = (e for system_id in ids for e in plan.audit(system_id))
+    else:
+        classified = classify(plan) if records is None else classify_records(records, overrides(plan))
+        history = plan.audit()
     out: dict[str, dict] = {c.system_id: {"placement": c} for c in classified}
-    for entry in plan.audit():
+    for entry in history:
         if entry.system_id in out and entry.action != "import":
             out[entry.system_id].setdefault("audit", []).append(audit_line(entry))
     return out
