@@ -194,6 +194,18 @@ def _message_boxes_answer_by_default(request, monkeypatch):
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
+
+    # The static helpers (question, warning, …) run their own box in C++, past ``exec`` above: a
+    # window closed while a job still runs asks 「処理の途中です…」 with one and would wait forever.
+    def static(kind, accept):
+        def box(_parent, _title, text, *args, **kwargs):
+            seen.append(text)
+            return accept
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(box))
+
+    yes, ok = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok
+    for kind, accept in (("question", yes), ("warning", ok), ("information", ok), ("critical", ok)):
+        static(kind, accept)
     yield
 
 

@@ -153,7 +153,7 @@ def test_subsidy_labels_and_explanations_in_english(english, sample_plan, qtbot)
     qtbot.waitUntil(lambda: view.schedule_late is not None, timeout=30_000)
     names = {view.value_labels[k].parentWidget().layout().itemAtPosition(i, 0).widget().text()
              for i, k in enumerate(view.value_labels)}
-    assert {"Subsidy cap", "Shortfall (city’s share)", "Eligible costs"} <= names
+    assert {"Subsidy cap", "Shortfall (city's share)", "Eligible costs"} <= names
     assert view.value_labels["cap"].text() == "18.6 ×100M yen"
     assert view.explain_labels["remaining_cap"].text() == "Cap 18.6 ×100M yen − committed 11.8 ×100M yen = 6.8 ×100M yen"
     assert view.explain_labels["shortfall"].text().startswith("Eligible ")

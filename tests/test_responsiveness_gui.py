@@ -435,3 +435,29 @@ def test_jobs_pause_the_collector_until_the_last_ends_and_let_go_of_their_inputs
     assert seen == {"a": False, "b": False}
     assert gc.isenabled()
     assert [r() for r in refs] == [None, None], "a finished job still holds its inputs"
+
+
+def test_the_end_of_start_up_leaves_a_running_job_its_paused_collector():
+    """ui.start_done (the first paint) while a job holds the collector paused: the job's end turns
+    it back on, not the paint (a pass in the worker would stall the window: see above)."""
+    import gc
+
+    import ui
+    from ui import workers
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        ui._PAUSED = True
+        with workers.collector_paused():
+            assert not gc.isenabled()
+            ui.start_done()
+            assert not gc.isenabled()  # still paused for the job
+        assert gc.isenabled()
+        ui._PAUSED = True
+        gc.disable()
+        ui.start_done()  # no job: back on at once
+        assert gc.isenabled()
+    finally:
+        ui._PAUSED = False
+        (gc.enable if was else gc.disable)()

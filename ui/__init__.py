@@ -25,7 +25,13 @@ def start_done() -> None:
     if _PAUSED:
         _PAUSED = False
         gc.freeze()
-        gc.enable()
+        import sys
+
+        workers = sys.modules.get("ui.workers")
+        if workers is None:
+            gc.enable()
+        else:  # a job that runs now (the first start's import) keeps it paused until it ends
+            workers.resume_collector_when_idle()
 
 
 import heapq  # noqa: E402, F401  (the table's column widths)

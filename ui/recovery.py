@@ -582,7 +582,7 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     if getattr(window, "act_save", None) is not None:
         # The window made its Save actions itself (they go through window.session, which installs
         # this on first use): only the title, the status label and the signals are left to do.
-        _connect_session(window, session, t)
+        _connect_session(window, session)
         return session
 
     act_save = QAction(t("MainWindow", "保存(&S)"), window)
@@ -604,11 +604,12 @@ def install_session(window, *, recovery_dir: str | None = None) -> PlanSession:
     else:
         window.toolbar.addAction(act_save)
     window.act_save, window.act_save_as = act_save, act_save_as
-    _connect_session(window, session, t)
+    _connect_session(window, session)
     return session
 
 
-def _connect_session(window, session: PlanSession, t) -> None:
+def _connect_session(window, session: PlanSession) -> None:
+    t = QCoreApplication.translate  # the window's context (an alias the translation scan follows)
     autosave = QLabel(window)
     autosave.setToolTip(t("MainWindow", "編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。"))
     window.statusBar().addPermanentWidget(autosave)

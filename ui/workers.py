@@ -58,6 +58,18 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def resume_collector_when_idle() -> bool:
+    """Turn the collector back on, or, while a worker holds it paused, have the last one to end do
+    it (the window's first paint ends start-up's pause: ``ui.start_done``). True when deferred."""
+    global _collector_was_enabled
+    with _collector_lock:
+        if _collector_holds:
+            _collector_was_enabled = True
+            return True
+        gc.enable()
+        return False
+
+
 class _Worker(QThread):
     sig_progress = Signal(float, str)
     """Progress from the job (0–1, message), delivered on the GUI thread."""

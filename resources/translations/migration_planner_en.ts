@@ -4,120 +4,120 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
-        <location filename="../../ui/system_detail.py" line="91"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>システムID</source>
-        <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments, combined once (combining Qt&apos;s flags costs microseconds a cell).</extracomment>
+        <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments (AlignRight | AlignVCenter, AlignLeft | AlignVCenter). What Qt&apos;s item delegate adds to a cell&apos;s text in width: a margin either side (focus frame + 1, 2 + 1 pixels in Qt&apos;s styles) and the grid line. Not asked of the style at start-up: see above.</extracomment>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
-        <location filename="../../ui/system_detail.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
-        <location filename="../../ui/system_detail.py" line="93"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="90"/>
-        <location filename="../../ui/system_detail.py" line="94"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
-        <location filename="../../ui/system_detail.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
-        <location filename="../../ui/system_detail.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="110"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
-        <location filename="../../ui/system_detail.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="111"/>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="112"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="113"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
+        <location filename="../../ui/system_detail.py" line="107"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="105"/>
-        <location filename="../../ui/system_detail.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
+        <location filename="../../ui/system_detail.py" line="108"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="106"/>
-        <location filename="../../ui/system_detail.py" line="105"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
+        <location filename="../../ui/system_detail.py" line="109"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="107"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="108"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="588"/>
+        <location filename="../../ui/placement_board.py" line="596"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="588"/>
+        <location filename="../../ui/placement_board.py" line="596"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="594"/>
+        <location filename="../../ui/placement_board.py" line="602"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -126,20 +126,20 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/placement_board.py" line="606"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/placement_board.py" line="611"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/placement_board.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/placement_board.py" line="613"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
@@ -159,27 +159,27 @@ Automatic: {2}</translation>
         <translation>As of (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="88"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>{0} 千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="94"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>{0} 台</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>{0}年度（令和{1}年度）</source>
         <translation>FY{0} (Reiwa {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/system_detail.py" line="106"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
@@ -212,58 +212,58 @@ Automatic: {2}</translation>
         <translation type="vanished">Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="177"/>
+        <location filename="../../ui/system_edit.py" line="196"/>
         <source>（なし）</source>
         <extracomment>How each editable field is edited: text, choice (a combo of the contract&apos;s values), flag (○/×), count (a spin box), amount and year (spin boxes that may be blank and read what planners type), list (text: codes or names, IDs, separated as in a cell).</extracomment>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="181"/>
+        <location filename="../../ui/system_edit.py" line="200"/>
         <source>○（あり）</source>
         <translation>○ (yes)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="182"/>
+        <location filename="../../ui/system_edit.py" line="201"/>
         <source>—（なし）</source>
         <translation>— (no)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="187"/>
+        <location filename="../../ui/system_edit.py" line="206"/>
         <source>（空欄）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="188"/>
+        <location filename="../../ui/system_edit.py" line="207"/>
         <source>千円単位。12,345 や 12,345千円 と書けます。空欄にするには内容を消します</source>
         <translation>In thousand yen, e.g. 12,345. Clear the box to leave it blank</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="192"/>
+        <location filename="../../ui/system_edit.py" line="211"/>
         <source>（未定）</source>
         <translation>(TBD)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="193"/>
+        <location filename="../../ui/system_edit.py" line="212"/>
         <source>2027、R9、令和9年度、FY2027 のように書けます。空欄にするには内容を消します</source>
         <translation>Write it as 2027, R9 or FY2027 (the Japanese era form also works). Clear the box to leave it blank</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="202"/>
+        <location filename="../../ui/system_edit.py" line="221"/>
         <source>例）1, 6-a, 住民基本台帳</source>
         <translation>e.g. 1, 6-a, 20-b</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="203"/>
+        <location filename="../../ui/system_edit.py" line="222"/>
         <source>標準化対象業務のコードまたは名称を、読点やカンマで区切って書きます</source>
         <translation>Standardization workload codes or names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="205"/>
+        <location filename="../../ui/system_edit.py" line="224"/>
         <source>例）OSK-001, OSK-002</source>
         <translation>e.g. OSK-001, OSK-002</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="206"/>
+        <location filename="../../ui/system_edit.py" line="225"/>
         <source>連携先のシステムIDを、読点やカンマで区切って書きます</source>
         <translation>IDs of the linked systems, separated by commas</translation>
     </message>
@@ -296,12 +296,12 @@ Automatic: {2}</translation>
     <message>
         <location filename="../../ui/schedule_editors.py" line="78"/>
         <source>遅延要因（担当者の判断）</source>
-        <translation>Causes of delay (planner’s judgement)</translation>
+        <translation>Causes of delay (planner&apos;s judgement)</translation>
     </message>
     <message>
         <location filename="../../ui/schedule_editors.py" line="79"/>
         <source>期限超過のとき「要因」に表示します。チェックがなくても、システムの備考から要因を読み取ることがあります。</source>
-        <translation>Shown under “Driver” when a workload misses the deadline. Even when nothing is checked, a cause may be read from the system’s notes.</translation>
+        <translation>Shown under “Driver” when a workload misses the deadline. Even when nothing is checked, a cause may be read from the system&apos;s notes.</translation>
     </message>
 </context>
 <context>
@@ -359,7 +359,7 @@ Automatic: {2}</translation>
     <message>
         <location filename="../../ui/dialogs.py" line="106"/>
         <source>取り込まない</source>
-        <translation>Don’t Import</translation>
+        <translation>Don&apos;t Import</translation>
     </message>
 </context>
 <context>
@@ -544,129 +544,130 @@ Automatic: {2}</translation>
 <context>
     <name>InventoryTable</name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="392"/>
+        <location filename="../../ui/inventory_table.py" line="539"/>
         <source>名称・ID・所属・事業者で絞り込み</source>
-        <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The plan&apos;s reload then brings the new values. The column titles, for the view&apos;s horizontal header (see :meth:`InventoryTable.__init__`): a Qt model, so drawing and sizing the header calls no Python (1,300 calls at start-up).</extracomment>
+        <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The new values then arrive through :meth:`SystemTableModel.update_records` (or the plan&apos;s reload). The column titles, for the view&apos;s horizontal header (see :meth:`InventoryTable.__init__`): a Qt model, so drawing and sizing the header calls no Python (1,300 calls at start-up). What a model must carry over to a successor that takes its place in the view.</extracomment>
         <translation>Filter by name, ID, department, vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="393"/>
+        <location filename="../../ui/inventory_table.py" line="540"/>
         <source>システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）</source>
         <translation>Filters by system name, ID, department, vendor, SaaS candidate, notes and workloads (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="396"/>
+        <location filename="../../ui/inventory_table.py" line="543"/>
         <source>すべての系統</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="402"/>
-        <location filename="../../ui/inventory_table.py" line="559"/>
+        <location filename="../../ui/inventory_table.py" line="549"/>
+        <location filename="../../ui/inventory_table.py" line="773"/>
         <source>すべての所属</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="406"/>
+        <location filename="../../ui/inventory_table.py" line="553"/>
         <source>絞り込み:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="478"/>
+        <location filename="../../ui/inventory_table.py" line="666"/>
         <source>{0} は変更していません。{1}</source>
         <translation>{0} was not changed. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="534"/>
+        <location filename="../../ui/inventory_table.py" line="702"/>
+        <location filename="../../ui/inventory_table.py" line="748"/>
         <source>{0} / {1} 件</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="90"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="110"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="111"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="112"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="113"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="105"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="106"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="107"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="108"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -722,12 +723,12 @@ Automatic: {2}</translation>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../ui/workers.py" line="59"/>
+        <location filename="../../ui/workers.py" line="104"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="78"/>
+        <location filename="../../ui/workers.py" line="123"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -735,434 +736,436 @@ Automatic: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>振り分けボード</source>
         <extracomment>What the full open of a plan imports, one module a turn of the event loop, so that the window answers input in between (SQLAlchemy&apos;s core alone takes about a fifth of a second). Feature tabs, created the first time they are shown (start-up does not import matplotlib). (module, class, title). A module that is not there yet is skipped. The titles are translated where the tabs are made (self.tr); QT_TRANSLATE_NOOP lists them for lupdate.</extracomment>
         <translation>Placement Board</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>振り分けグラフ</source>
         <translation>Placement Chart</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>標準化スケジュール</source>
         <translation>Standardization Schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>補助金試算</source>
         <translation>Subsidy What-If</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>システム一覧</source>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>進捗表の取り込み(&amp;P)…</source>
         <translation>Import &amp;Progress Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
         <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>プランを開いています…</source>
         <translation>Opening the plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>プラン: {0}</source>
+        <extracomment>system_id → name of the plan&apos;s systems, as the detail panel shows links (set by :meth:`reload`).</extracomment>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>システム一覧を取り込む</source>
+        <extracomment>(servers, annual cost) of the rows shown, as the status bar last showed them.</extracomment>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>「{0}」の取り込み</source>
         <translation>Import of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>進捗表を取り込む</source>
         <translation>Import Progress Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>進捗表「{0}」の取り込み</source>
         <translation>Import progress sheet “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
         <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="643"/>
+        <location filename="../../ui/main_window.py" line="727"/>
         <source>「{0}」の進捗を読み込んでいます</source>
         <translation>Reading progress from “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="750"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="813"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="853"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="770"/>
+        <location filename="../../ui/main_window.py" line="854"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office’s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office&apos;s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="90"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="110"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="111"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="112"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="113"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="105"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="106"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="107"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="108"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="588"/>
+        <location filename="../../ui/placement_board.py" line="596"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="588"/>
+        <location filename="../../ui/placement_board.py" line="596"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="594"/>
+        <location filename="../../ui/placement_board.py" line="602"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -1171,50 +1174,50 @@ Changed by: {1}
 Automatic: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/placement_board.py" line="606"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/placement_board.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/placement_board.py" line="611"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/placement_board.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/placement_board.py" line="613"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>変更をプランファイルに保存します</source>
         <translation>Save the changes to the plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>プランを別の名前のファイルに保存します</source>
         <translation>Save the plan to a file under another name</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="603"/>
+        <location filename="../../ui/recovery.py" line="614"/>
         <source>編集は作業用コピーに自動で保存されています。プランファイルへは「保存」で書き込みます。</source>
         <translation>Edits are saved automatically to a working copy. “Save” writes them to the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="608"/>
+        <location filename="../../ui/recovery.py" line="619"/>
         <source>自動保存 {0}</source>
         <translation>Autosaved {0}</translation>
     </message>
@@ -1292,7 +1295,7 @@ Automatic: {2}</translation>
         <translation>Mark Input Changes as Reviewed (keep override)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="648"/>
+        <location filename="../../ui/placement_board.py" line="656"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
@@ -1338,7 +1341,7 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/placement_board.py" line="242"/>
-        <location filename="../../ui/placement_board.py" line="627"/>
+        <location filename="../../ui/placement_board.py" line="635"/>
         <source>要確認：手動設定の後に判定の入力が変わりました</source>
         <translation>Review: the inputs to the rules changed after the override</translation>
     </message>
@@ -1383,17 +1386,17 @@ Automatic: {2}</translation>
         <translation>The annual running cost is the sum of the entered amounts (in thousand yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="622"/>
+        <location filename="../../ui/placement_board.py" line="630"/>
         <source>（手動設定。自動判定は{0}）</source>
         <translation> (overridden; automatic: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="629"/>
+        <location filename="../../ui/placement_board.py" line="637"/>
         <source>手動設定の理由：{0}</source>
         <translation>Reason for override: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="637"/>
+        <location filename="../../ui/placement_board.py" line="645"/>
         <source>移行先の判定</source>
         <translation>Destination decision</translation>
     </message>
@@ -1439,173 +1442,173 @@ Automatic: {2}</translation>
 <context>
     <name>PlanSession</name>
     <message>
-        <location filename="../../ui/recovery.py" line="201"/>
+        <location filename="../../ui/recovery.py" line="202"/>
         <source>元に戻す：{0}</source>
         <extracomment>Edits listed in a message box; the rest are under 詳細.</extracomment>
         <translation>Undone: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="238"/>
+        <location filename="../../ui/recovery.py" line="239"/>
         <source>元に戻せない変更（取り込みなど）</source>
         <translation>A change that cannot be undone (such as an import)</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="304"/>
+        <location filename="../../ui/recovery.py" line="305"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="311"/>
+        <location filename="../../ui/recovery.py" line="312"/>
         <source>ほか {0} 件（詳細を表示）</source>
         <translation>and {0} more (see Show Details)</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="318"/>
+        <location filename="../../ui/recovery.py" line="319"/>
         <source>前回、保存されずに終了した編集があります（{0} 件、最終 {1}）。復元しますか？</source>
         <translation>The last session ended with unsaved edits ({0} edit(s), the last at {1}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="320"/>
+        <location filename="../../ui/recovery.py" line="321"/>
         <source>前回、保存されずに終了した編集があります（最終 {0}）。復元しますか？</source>
         <translation>The last session ended with unsaved edits (the last at {0}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="323"/>
+        <location filename="../../ui/recovery.py" line="324"/>
         <source>復元：その編集の続きから始めます（プランファイルにはまだ保存されていません）。
 破棄：その編集を捨てて、保存されているプランを開きます。</source>
         <translation>Restore: carry on from those edits (they are not saved to the plan file yet).
 Discard: throw those edits away and open the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="325"/>
+        <location filename="../../ui/recovery.py" line="326"/>
         <source>編集の復元</source>
         <translation>Restore Edits</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="327"/>
+        <location filename="../../ui/recovery.py" line="328"/>
         <source>復元</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="328"/>
+        <location filename="../../ui/recovery.py" line="329"/>
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="329"/>
-        <location filename="../../ui/recovery.py" line="342"/>
-        <location filename="../../ui/recovery.py" line="488"/>
-        <location filename="../../ui/recovery.py" line="549"/>
+        <location filename="../../ui/recovery.py" line="330"/>
+        <location filename="../../ui/recovery.py" line="343"/>
+        <location filename="../../ui/recovery.py" line="489"/>
+        <location filename="../../ui/recovery.py" line="550"/>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="335"/>
+        <location filename="../../ui/recovery.py" line="336"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="336"/>
+        <location filename="../../ui/recovery.py" line="337"/>
         <source>プラン「{0}」は、このプログラムの別のウィンドウで開かれています（{1} から）。</source>
         <translation>Plan “{0}” is open in another window of this program (since {1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="338"/>
+        <location filename="../../ui/recovery.py" line="339"/>
         <source>このまま開くと、両方のウィンドウで別々に編集することになります。あとから保存するときに、先に保存された内容を上書きするかどうかを確認します。</source>
         <translation>If you open it anyway, the two windows will edit it separately. When you save later, you will be asked whether to overwrite what the other window saved first.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="341"/>
+        <location filename="../../ui/recovery.py" line="342"/>
         <source>このまま開く</source>
         <translation>Open Anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="386"/>
+        <location filename="../../ui/recovery.py" line="387"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="393"/>
+        <location filename="../../ui/recovery.py" line="394"/>
         <source>前回の編集を復元しました。まだ保存されていません（Ctrl+S で保存）。</source>
         <translation>Restored the edits from the last session. They are not saved yet (Ctrl+S to save).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="409"/>
-        <location filename="../../ui/recovery.py" line="423"/>
+        <location filename="../../ui/recovery.py" line="410"/>
+        <location filename="../../ui/recovery.py" line="424"/>
         <source>編集を復元できません</source>
         <translation>Cannot Restore Edits</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="410"/>
+        <location filename="../../ui/recovery.py" line="411"/>
         <source>前回、保存されずに終了した編集がありますが、復元できません（{0}）。保存されているプランを開きます。</source>
         <translation>The last session ended with unsaved edits, but they cannot be restored ({0}). Opening the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="424"/>
+        <location filename="../../ui/recovery.py" line="425"/>
         <source>前回の編集を復元できません（{0}）。保存されているプランを開きます。</source>
         <translation>The edits from the last session cannot be restored ({0}). Opening the saved plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="474"/>
-        <location filename="../../ui/recovery.py" line="510"/>
+        <location filename="../../ui/recovery.py" line="475"/>
+        <location filename="../../ui/recovery.py" line="511"/>
         <source>保存できません</source>
         <translation>Cannot Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="482"/>
-        <location filename="../../ui/recovery.py" line="547"/>
+        <location filename="../../ui/recovery.py" line="483"/>
+        <location filename="../../ui/recovery.py" line="548"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="483"/>
+        <location filename="../../ui/recovery.py" line="484"/>
         <source>プラン「{0}」は、開いたあとでほかのプログラム（コマンドラインや別のウィンドウ）によって変更されています。</source>
         <translation>Plan “{0}” has been changed by another program (the command line or another window) since you opened it.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="484"/>
+        <location filename="../../ui/recovery.py" line="485"/>
         <source>上書きして保存すると、その変更は失われます。別の名前で保存することもできます。</source>
         <translation>If you overwrite it, those changes will be lost. You can also save under another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="486"/>
+        <location filename="../../ui/recovery.py" line="487"/>
         <source>上書き保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="487"/>
+        <location filename="../../ui/recovery.py" line="488"/>
         <source>名前を付けて保存…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="497"/>
+        <location filename="../../ui/recovery.py" line="498"/>
         <source>名前を付けて保存</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="498"/>
+        <location filename="../../ui/recovery.py" line="499"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="525"/>
+        <location filename="../../ui/recovery.py" line="526"/>
         <source>「{0}」に保存しました。</source>
         <translation>Saved to “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="542"/>
+        <location filename="../../ui/recovery.py" line="543"/>
         <source>変更を保存しますか？</source>
         <translation>Save your changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="543"/>
+        <location filename="../../ui/recovery.py" line="544"/>
         <source>プラン「{0}」に、保存されていない変更が {1} 件あります。</source>
         <translation>Plan “{0}” has {1} unsaved change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="548"/>
+        <location filename="../../ui/recovery.py" line="549"/>
         <source>保存しない</source>
-        <translation>Don’t Save</translation>
+        <translation>Don&apos;t Save</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1836,11 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation>{0} steps</translation>
     </message>
     <message>
+        <location filename="../../ui/schedule_view.py" line="698"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <location filename="../../ui/schedule_view.py" line="699"/>
         <source>稼働 </source>
         <translation>Go-live </translation>
@@ -1974,7 +1982,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../ui/subsidy_view.py" line="428"/>
         <source>不足額（市の負担）</source>
-        <translation>Shortfall (city’s share)</translation>
+        <translation>Shortfall (city&apos;s share)</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="436"/>
@@ -1989,22 +1997,22 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../ui/subsidy_view.py" line="445"/>
         <source>市負担：対象経費の残り</source>
-        <translation>City’s share: rest of eligible costs</translation>
+        <translation>City&apos;s share: rest of eligible costs</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="446"/>
         <source>市負担：対象外</source>
-        <translation>City’s share: ineligible</translation>
+        <translation>City&apos;s share: ineligible</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="447"/>
         <source>市負担：並行運用</source>
-        <translation>City’s share: parallel running</translation>
+        <translation>City&apos;s share: parallel running</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="454"/>
         <source>年度別の経費と負担</source>
-        <translation>Costs and city’s share by fiscal year</translation>
+        <translation>Costs and city&apos;s share by fiscal year</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="465"/>
@@ -2258,12 +2266,12 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../ui/subsidy_view.py" line="784"/>
         <source>既定。遅れた1か月ごとに旧システムを動かし続ける費用（現行の運用経費の12分の1）を数えます。新環境の運用経費は期限どおりでも期限後に払うため、遅れで増えるのは旧システムの分です。</source>
-        <translation>Default. Each month of delay counts the cost of keeping the old system running (1/12 of the current annual running cost). The new environment’s running cost is paid after the deadline even when on time, so what a delay adds is the old system’s cost.</translation>
+        <translation>Default. Each month of delay counts the cost of keeping the old system running (1/12 of the current annual running cost). The new environment&apos;s running cost is paid after the deadline even when on time, so what a delay adds is the old system&apos;s cost.</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="786"/>
         <source>遅れた1か月ごとに新環境（ガバメントクラウド）の運用経費（現行 × 倍率の12分の1）を数えます。旧システムの経費は通常予算で続くとみる見方で、期限どおりでも払う新環境の経費を遅れの費用に含めます。</source>
-        <translation>Each month of delay counts the running cost of the new environment (Gov-Cloud): 1/12 of current × multiplier. This view assumes the old system’s cost carries on under the regular budget, and counts as a cost of delay the new environment’s cost that would be paid even when on time.</translation>
+        <translation>Each month of delay counts the running cost of the new environment (Gov-Cloud): 1/12 of current × multiplier. This view assumes the old system&apos;s cost carries on under the regular budget, and counts as a cost of delay the new environment&apos;s cost that would be paid even when on time.</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="788"/>
@@ -2313,7 +2321,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../ui/subsidy_view.py" line="1029"/>
         <source>工程表を計算しています…（それまではシナリオの遅延月数だけで計算）</source>
-        <translation>Computing the schedule… (until then, only the scenario’s months of delay are used)</translation>
+        <translation>Computing the schedule… (until then, only the scenario&apos;s months of delay are used)</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="1097"/>
@@ -2382,7 +2390,7 @@ Discard: throw those edits away and open the saved plan.</translation>
         <location filename="../../ui/subsidy_view.py" line="233"/>
         <location filename="../../ui/subsidy_view.py" line="243"/>
         <source>市の負担</source>
-        <translation>City’s share</translation>
+        <translation>City&apos;s share</translation>
     </message>
     <message>
         <location filename="../../ui/subsidy_view.py" line="234"/>
@@ -2429,123 +2437,123 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SystemDetail</name>
     <message>
-        <location filename="../../ui/system_detail.py" line="76"/>
+        <location filename="../../ui/system_detail.py" line="80"/>
         <source>表でシステムを選ぶと、ここに詳細が表示されます。</source>
         <translation>Select a system in the table to see its details here.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="91"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="92"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="93"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="94"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="95"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="96"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="97"/>
+        <location filename="../../ui/system_detail.py" line="101"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/system_detail.py" line="106"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="107"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="104"/>
+        <location filename="../../ui/system_detail.py" line="108"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="105"/>
+        <location filename="../../ui/system_detail.py" line="109"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="112"/>
+        <location filename="../../ui/system_detail.py" line="116"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="116"/>
+        <location filename="../../ui/system_detail.py" line="120"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="125"/>
+        <location filename="../../ui/system_detail.py" line="129"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="127"/>
+        <location filename="../../ui/system_detail.py" line="131"/>
         <source>追加属性</source>
         <translation>Additional attributes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="40"/>
+        <location filename="../../ui/system_detail.py" line="44"/>
         <source>編集…</source>
-        <extracomment>A section provider: (record, annotation) → (title, html body) or None.</extracomment>
+        <extracomment>A section provider: (record, annotation) → (title, html body) or None. What html.escape(…, quote=True) replaces (the html module is not imported at start-up: it brings a table of every named entity).</extracomment>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="41"/>
+        <location filename="../../ui/system_detail.py" line="45"/>
         <source>このシステムの項目をフォームで編集します（元に戻せます）</source>
-        <translation>Edit this system’s fields in a form (can be undone)</translation>
+        <translation>Edit this system&apos;s fields in a form (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="88"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>{0} 千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="94"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>{0} 台</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>{0}年度（令和{1}年度）</source>
         <translation>FY{0} (Reiwa {1})</translation>
     </message>
@@ -2670,7 +2678,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     </message>
     <message>
         <source>市の負担</source>
-        <translation type="vanished">City’s share</translation>
+        <translation type="vanished">City&apos;s share</translation>
     </message>
     <message>
         <source>遅れ（か月）</source>
@@ -2697,82 +2705,82 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation type="vanished">Difference ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="74"/>
+        <location filename="../../ui/system_edit.py" line="77"/>
         <source>プランが開かれていません。</source>
         <translation>No plan is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="177"/>
+        <location filename="../../ui/system_edit.py" line="196"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="181"/>
+        <location filename="../../ui/system_edit.py" line="200"/>
         <source>○（あり）</source>
         <translation>○ (yes)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="182"/>
+        <location filename="../../ui/system_edit.py" line="201"/>
         <source>—（なし）</source>
         <translation>— (no)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="187"/>
+        <location filename="../../ui/system_edit.py" line="206"/>
         <source>（空欄）</source>
         <translation>(blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="188"/>
+        <location filename="../../ui/system_edit.py" line="207"/>
         <source>千円単位。12,345 や 12,345千円 と書けます。空欄にするには内容を消します</source>
         <translation>In thousand yen, e.g. 12,345. Clear the box to leave it blank</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="192"/>
+        <location filename="../../ui/system_edit.py" line="211"/>
         <source>（未定）</source>
         <translation>(TBD)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="193"/>
+        <location filename="../../ui/system_edit.py" line="212"/>
         <source>2027、R9、令和9年度、FY2027 のように書けます。空欄にするには内容を消します</source>
         <translation>Write it as 2027, R9 or FY2027 (the Japanese era form also works). Clear the box to leave it blank</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="202"/>
+        <location filename="../../ui/system_edit.py" line="221"/>
         <source>例）1, 6-a, 住民基本台帳</source>
         <translation>e.g. 1, 6-a, 20-b</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="203"/>
+        <location filename="../../ui/system_edit.py" line="222"/>
         <source>標準化対象業務のコードまたは名称を、読点やカンマで区切って書きます</source>
         <translation>Standardization workload codes or names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="205"/>
+        <location filename="../../ui/system_edit.py" line="224"/>
         <source>例）OSK-001, OSK-002</source>
         <translation>e.g. OSK-001, OSK-002</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="206"/>
+        <location filename="../../ui/system_edit.py" line="225"/>
         <source>連携先のシステムIDを、読点やカンマで区切って書きます</source>
         <translation>IDs of the linked systems, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="343"/>
+        <location filename="../../ui/system_edit.py" line="362"/>
         <source>プランを開いている途中です。開き終わってから編集してください。</source>
         <translation>The plan is still opening. Please edit once it has finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="357"/>
+        <location filename="../../ui/system_edit.py" line="376"/>
         <source>{0} を変更しました（元に戻す：Ctrl+Z）。</source>
         <translation>Changed {0} (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="364"/>
+        <location filename="../../ui/system_edit.py" line="383"/>
         <source>選択したシステムを編集(&amp;S)…</source>
         <translation>Edit &amp;Selected System…</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="365"/>
+        <location filename="../../ui/system_edit.py" line="384"/>
         <source>選択したシステムのすべての項目をフォームで編集します（元に戻せます）</source>
         <translation>Edit every field of the selected system in a form (can be undone)</translation>
     </message>
@@ -2780,114 +2788,114 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SystemEditDialog</name>
     <message>
-        <location filename="../../ui/system_edit.py" line="276"/>
+        <location filename="../../ui/system_edit.py" line="295"/>
         <source>システムの編集：{0}</source>
         <translation>Edit System: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="279"/>
+        <location filename="../../ui/system_edit.py" line="298"/>
         <source>連携先システムID</source>
         <translation>Linked system IDs</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="298"/>
+        <location filename="../../ui/system_edit.py" line="317"/>
         <source>値は取り込みと同じ規則で読みます。変更は履歴に残り、「元に戻す」で取り消せます。</source>
         <translation>Values are read by the same rules as an import. Changes are kept in the history and can be reverted with Undo.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_edit.py" line="319"/>
+        <location filename="../../ui/system_edit.py" line="338"/>
         <source>次の値を直してください（何も変更していません）：
 {0}</source>
         <translation>Please correct these values (nothing has been changed):
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="86"/>
+        <location filename="../../ui/inventory_table.py" line="98"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="87"/>
+        <location filename="../../ui/inventory_table.py" line="99"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="88"/>
+        <location filename="../../ui/inventory_table.py" line="100"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="89"/>
+        <location filename="../../ui/inventory_table.py" line="101"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="90"/>
+        <location filename="../../ui/inventory_table.py" line="102"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="92"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="110"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="111"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="112"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="113"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="105"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="106"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="107"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="108"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -2918,7 +2926,7 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="58"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>予期しないエラーが発生しました。プランは最後に保存した状態のままです。
 {0}: {1}</source>
         <translation>An unexpected error occurred. The plan is as it was last saved.
@@ -3120,69 +3128,69 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation>FY{fy} (Heisei {era})</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="549"/>
+        <location filename="../../migration_planner/placement.py" line="553"/>
         <source>{system} の手動設定を解除</source>
         <translation>Clear the override of {system}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="551"/>
+        <location filename="../../migration_planner/placement.py" line="555"/>
         <source>{system} の手動設定を確認</source>
         <translation>Confirm the override of {system}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="552"/>
+        <location filename="../../migration_planner/placement.py" line="556"/>
         <source>{system} の移行先を {destination} に変更</source>
         <translation>Change the destination of {system} to {destination}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="911"/>
+        <location filename="../../migration_planner/placement.py" line="915"/>
         <source> {before} → {after}</source>
         <translation> {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="912"/>
+        <location filename="../../migration_planner/placement.py" line="916"/>
         <source>（{reason}）</source>
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="913"/>
+        <location filename="../../migration_planner/placement.py" line="917"/>
         <source>{at} {user} {action}{move}{reason}</source>
         <translation>{at} {user} {action}{move}{reason}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="920"/>
+        <location filename="../../migration_planner/placement.py" line="924"/>
         <source>移行先変更</source>
         <translation>destination changed</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="920"/>
+        <location filename="../../migration_planner/placement.py" line="924"/>
         <source>手動設定解除</source>
         <translation>override cleared</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="921"/>
+        <location filename="../../migration_planner/placement.py" line="925"/>
         <source>手動設定確認</source>
         <translation>override confirmed</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="921"/>
-        <location filename="../../migration_planner/placement.py" line="922"/>
-        <location filename="../../migration_planner/placement.py" line="923"/>
+        <location filename="../../migration_planner/placement.py" line="925"/>
+        <location filename="../../migration_planner/placement.py" line="926"/>
+        <location filename="../../migration_planner/placement.py" line="927"/>
         <source>元に戻す</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="923"/>
+        <location filename="../../migration_planner/placement.py" line="927"/>
         <source>要確認</source>
         <translation>flagged for review</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="923"/>
+        <location filename="../../migration_planner/placement.py" line="927"/>
         <source>編集</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="924"/>
+        <location filename="../../migration_planner/placement.py" line="928"/>
         <source>取込</source>
         <translation>imported</translation>
     </message>
@@ -3733,7 +3741,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="275"/>
         <source>不足額（市の負担）</source>
-        <translation>Shortfall (city’s share)</translation>
+        <translation>Shortfall (city&apos;s share)</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="276"/>
@@ -3808,7 +3816,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="498"/>
         <source>新環境の運用経費（現行運用経費 × {multiplier:g}倍）</source>
-        <translation>the new environment’s running cost (current running cost × {multiplier:g})</translation>
+        <translation>the new environment&apos;s running cost (current running cost × {multiplier:g})</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="500"/>
@@ -3818,7 +3826,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="501"/>
         <source>旧システムの運用経費（現行運用経費 × 1）</source>
-        <translation>the old system’s running cost (current running cost × 1)</translation>
+        <translation>the old system&apos;s running cost (current running cost × 1)</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="507"/>
@@ -3903,7 +3911,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="549"/>
         <source>{year}：対象経費 {eligible} のうち補助 {covered}（上限残額を年度順に充当）、対象外 {ineligible}、並行運用 {extra}{parallel} → 市負担 {shortfall}</source>
-        <translation>{year}: subsidy {covered} of eligible costs {eligible} (the cap remaining is drawn in year order); ineligible {ineligible}; parallel running {extra}{parallel} → city’s share {shortfall}</translation>
+        <translation>{year}: subsidy {covered} of eligible costs {eligible} (the cap remaining is drawn in year order); ineligible {ineligible}; parallel running {extra}{parallel} → city&apos;s share {shortfall}</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="558"/>
@@ -3928,7 +3936,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/model.py" line="565"/>
         <source>{code} {name}：{systems}の移行経費の{share}{weight}分 {migration}（{escalation}）から補助 {covered}（対象経費で按分）、{lateness} → 市負担 {shortfall}</source>
-        <translation>{code} {name}: its part ({share}{weight}) of the migration costs of {systems}, {migration} ({escalation}); subsidy {covered} (pro rata to eligible costs); {lateness} → city’s share {shortfall}</translation>
+        <translation>{code} {name}: its part ({share}{weight}) of the migration costs of {systems}, {migration} ({escalation}); subsidy {covered} (pro rata to eligible costs); {lateness} → city&apos;s share {shortfall}</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="23"/>
@@ -3973,12 +3981,12 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="34"/>
         <source>工程表の遅れ＋シナリオの遅延月数</source>
-        <translation>Schedule’s delay + scenario’s months of delay</translation>
+        <translation>Schedule&apos;s delay + scenario&apos;s months of delay</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="35"/>
         <source>シナリオの遅延月数のみ</source>
-        <translation>Scenario’s months of delay only</translation>
+        <translation>Scenario&apos;s months of delay only</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="114"/>
@@ -4113,7 +4121,7 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="169"/>
         <source>関連システム移行経費の計上率（%）</source>
-        <translation>Share of related systems’ migration cost counted (%)</translation>
+        <translation>Share of related systems&apos; migration cost counted (%)</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/params.py" line="170"/>
@@ -4188,17 +4196,17 @@ Discard: throw those edits away and open the saved plan.</translation>
     <message>
         <location filename="../../migration_planner/subsidy/schedule_link.py" line="13"/>
         <source>工程表（スケジュール）がまだ使えないため、シナリオの遅延月数だけで計算しています。</source>
-        <translation>The schedule is not available yet, so only the scenario’s months of delay are used.</translation>
+        <translation>The schedule is not available yet, so only the scenario&apos;s months of delay are used.</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/schedule_link.py" line="14"/>
         <source>各業務の遅れは工程表から（2026-03-31を過ぎて完了する月数）、シナリオの遅延月数はその上乗せです。</source>
-        <translation>Each workload’s delay comes from the schedule (the months it finishes after 2026-03-31); the scenario’s months of delay are added on top.</translation>
+        <translation>Each workload&apos;s delay comes from the schedule (the months it finishes after 2026-03-31); the scenario&apos;s months of delay are added on top.</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/schedule_link.py" line="30"/>
         <source>工程表を計算できなかったため（{error}）、シナリオの遅延月数だけで計算しています。</source>
-        <translation>The schedule could not be computed ({error}), so only the scenario’s months of delay are used.</translation>
+        <translation>The schedule could not be computed ({error}), so only the scenario&apos;s months of delay are used.</translation>
     </message>
     <message>
         <location filename="../../migration_planner/subsidy/sensitivity.py" line="36"/>
