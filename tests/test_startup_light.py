@@ -55,6 +55,12 @@ sys.stdout.flush()
 os._exit(0)
 """ % (MARKER, HEAVY)
 
+def _env(repo_root, **extra) -> dict:
+    """The environment of a child that runs the program from this checkout (Qt offscreen)."""
+    path = os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path, **extra}
+
+
 _LINE = re.compile(r"^import time:\s+(?:\d+|self \[us\])\s*\|\s*(?:\d+|cumulative)\s*\|(?P<indent>\s*)(?P<name>\S+)")
 
 
@@ -95,8 +101,7 @@ def test_import_chains_reads_importtime_nesting():
 
 @pytest.mark.slow
 def test_start_up_imports_no_heavy_package_before_the_window_is_shown(tmp_path, repo_root, sample_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    env = _env(repo_root)
     plan = tmp_path / "sample.mplan"
     made = subprocess.run([sys.executable, str(repo_root / "main.py"), "import", str(sample_path), "--plan", str(plan)],
                           cwd=repo_root, env=env, capture_output=True, text=True, timeout=300)
@@ -128,7 +133,7 @@ def test_the_command_tells_a_plan_from_a_verb_without_the_database_layer(repo_ro
             "from migration_planner.cli import verbs\n"
             "assert 'import' in verbs()\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & set(%r)))" % (HEAVY,))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    env = _env(repo_root)
     out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "[]", "main.py's dispatch imported: " + out.stdout
@@ -140,8 +145,7 @@ def test_pyside_is_spared_reading_the_modules_it_is_told_about(repo_root):
     code = ("import sys, ui\n"
             "from shibokensupport.feature import pyside_feature_dict as t\n"
             "print(t.get('migration_planner.planfile'), t.get('os'), t.get('ui.main_window'), t.get('ui.inventory_table'))")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    env = _env(repo_root)
     out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.split() == ["-1", "-1", "0", "0"]
@@ -169,8 +173,7 @@ window.show()
 app.processEvents()
 print(paused, still, gc.isenabled(), gc.get_freeze_count() > 0)
 """
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    env = _env(repo_root)
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini")], cwd=repo_root, env=env,
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
@@ -181,8 +184,7 @@ def test_the_collector_comes_back_without_a_window(repo_root):
     code = ("import gc, ui\nfrom ui.app import create_app\nfrom PySide6.QtCore import QTimer, QEventLoop\n"
             "app = create_app([])\nloop = QEventLoop()\nQTimer.singleShot(2500, loop.quit)\nloop.exec()\n"
             "print(gc.isenabled())")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join(p for p in (str(repo_root), os.environ.get("PYTHONPATH", "")) if p))
+    env = _env(repo_root)
     out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.strip() == "True"
