@@ -194,3 +194,13 @@ def test_text_is_drawn_unhinted_on_linux(qapp):
         assert hinting == QFont.HintingPreference.PreferNoHinting
     else:
         assert hinting == QFont.HintingPreference.PreferDefaultHinting
+
+
+def test_columns_read_a_column_at_a_time_sort_as_their_sort_key_says(sample_window):
+    model = sample_window.table.model
+    for col, column in enumerate(model.columns()):
+        if column.attr is None:
+            continue
+        model._keys.pop(col, None)
+        assert model._column_keys(col) == [column.sort_key(r, a) for r, a in zip(model._all, model._ann)], column.key
+    assert {c.key for c in model.columns() if c.attr} >= {"name", "servers", "next_renewal_fy", "annual_cost"}
