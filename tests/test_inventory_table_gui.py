@@ -204,3 +204,17 @@ def test_columns_read_a_column_at_a_time_sort_as_their_sort_key_says(sample_wind
         model._keys.pop(col, None)
         assert model._column_keys(col) == [column.sort_key(r, a) for r, a in zip(model._all, model._ann)], column.key
     assert {c.key for c in model.columns() if c.attr} >= {"name", "servers", "next_renewal_fy", "annual_cost"}
+
+
+def test_a_reload_filters_once_in_one_reset(sample_window):
+    table = sample_window.table
+    table.filter_edit.setText("システム")
+    table.apply_filter()
+    shown = table.model.rowCount()
+    resets, searches = [], []
+    table.model.modelReset.connect(lambda: resets.append(1))
+    search = table.model._search
+    table.model._search = lambda needle: searches.append(needle) or search(needle)
+    table.set_records([table.model.record(r) for r in range(table.model.rowCount())])
+    assert len(resets) == 1 and searches == ["システム"]
+    assert table.model.rowCount() == shown and table.count_label.text().startswith(f"{shown} / ")

@@ -167,8 +167,13 @@ class SystemTableModel(QAbstractTableModel):
         self._edit_fields: frozenset[str] = frozenset()
 
     # ---------------------------------------------------------------- content
-    def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
+    def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None,
+                    filter_by: tuple[str, Callable[[SystemRecord, dict], bool] | None] | None = None) -> None:
+        """Show ``records``, sorted and filtered as before, or by ``filter_by`` (text, predicate:
+        as :meth:`set_filter` takes them) in the same reset."""
         self.beginResetModel()
+        if filter_by is not None:
+            self._set_filter(*filter_by)
         self._all = list(records)
         annotations = annotations or {}
         self._ann = [annotations.get(r.system_id, {}) for r in self._all]
@@ -417,10 +422,13 @@ class SystemTableModel(QAbstractTableModel):
     # ---------------------------------------------------------------- filtering
     def set_filter(self, text: str = "", predicate: Callable[[SystemRecord, dict], bool] | None = None) -> None:
         self.beginResetModel()
-        self._needle = text.strip().lower()
-        self._predicate = predicate
+        self._set_filter(text, predicate)
         self._apply_filter()
         self.endResetModel()
+
+    def _set_filter(self, text: str, predicate: Callable[[SystemRecord, dict], bool] | None) -> None:
+        self._needle = text.strip().lower()
+        self._predicate = predicate
 
     def _column_keys(self, column: int) -> list:
         keys = self._keys.get(column)
@@ -683,11 +691,9 @@ class InventoryTable(QWidget):
     def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None) -> None:
         current = self.current_system_id()
         column = max(self.view.currentIndex().column(), 0)
-        self.model.set_records(records, annotations)
-        self._fill_departments(records)
-        self.apply_filter()
-        if current:
-            self.select_system(current, column)
+        self._fill_departments(records)  # first: the department filtered by may have gone
+        self.model.set_records(records, annotations, self._filter())  # one reset, one filter pass
+        self._filtered(current, column)
         self.fit_columns()
 
     def update_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None
@@ -743,6 +749,13 @@ class InventoryTable(QWidget):
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        current = self.current_system_id()
+        column = max(self.view.currentIndex().column(), 0)
+        self.model.set_filter(*self._filter())
+        self._filtered(current, column)
+
+    def _filter(self) -> tuple[str, Callable[[SystemRecord, dict], bool] | None]:
+        """The filter bar's text and the predicate of its choices and the extra filters."""
         tier = self.tier_combo.currentData() or ""
         dept = self.dept_combo.currentData() or ""
         preds = list(self._extra_predicates.values())
@@ -753,9 +766,10 @@ class InventoryTable(QWidget):
         predicate = None
         if preds:
             predicate = preds[0] if len(preds) == 1 else (lambda r, a: all(p(r, a) for p in preds))
-        current = self.current_system_id()
-        column = max(self.view.currentIndex().column(), 0)
-        self.model.set_filter(self.filter_edit.text(), predicate)
+        return self.filter_edit.text(), predicate
+
+    def _filtered(self, current: str, column: int) -> None:
+        """After the rows shown changed: the count, the current system kept if still shown, and say so."""
         self.count_label.setText(self.tr("{0} / {1} 件").format(self.model.rowCount(), self.model.total_count()))
         if current and not self.select_system(current, column):
             self.sig_selection_changed.emit("")
