@@ -38,6 +38,12 @@ class PlanError(Exception):
     """The plan cannot be opened or written; ``str(exc)`` is a Japanese message for the planner."""
 
 
+def is_sqlite_file(path: str) -> bool:
+    """Whether the file at ``path`` starts as an SQLite database does (OSError if it cannot be read)."""
+    with open(path, "rb") as fh:
+        return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
 def check_header(path: str, *, create: bool) -> bool:
     """Whether a plan is at ``path`` (True) or may be created there (False); else :class:`PlanError`.
 
@@ -48,11 +54,10 @@ def check_header(path: str, *, create: bool) -> bool:
     exists = os.path.exists(path) and os.path.getsize(path) > 0
     if exists:
         try:
-            with open(path, "rb") as fh:
-                head = fh.read(16)
+            is_db = is_sqlite_file(path)
         except OSError as exc:
             raise PlanError(f"プラン「{name}」を開けません（{exc.strerror or exc}）。") from None
-        if head != SQLITE_MAGIC:
+        if not is_db:
             raise PlanError(f"「{name}」はプランファイルではありません。")
     elif not create:
         raise PlanError(f"プラン「{name}」が見つかりません。")

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 # Light at import (the window installs its session before SQLAlchemy is loaded): the store, and
 # SQLAlchemy with it, is imported when a plan is first opened.
-from migration_planner.planfile import PLAN_SUFFIX, SQLITE_MAGIC, PlanError
+from migration_planner.planfile import PLAN_SUFFIX, PlanError, is_sqlite_file
 
 if TYPE_CHECKING:
     from migration_planner.store import Plan
@@ -358,9 +358,7 @@ def _quiesce(target: str) -> sqlite3.Connection | None:
         for suffix in _COMPANIONS:
             _remove(target + suffix)
         return None
-    with open(target, "rb") as fh:
-        is_db = fh.read(16) == SQLITE_MAGIC
-    if not is_db:
+    if not is_sqlite_file(target):
         for suffix in _COMPANIONS:
             _remove(target + suffix)
         return None
@@ -707,11 +705,10 @@ def clean_up_orphans(folder: str, *, max_age_days: float = ORPHAN_DAYS, now: flo
 def check_database(path: str) -> None:
     """Raise :class:`CorruptWorkingCopy` unless ``path`` is a readable SQLite database."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
+        is_db = is_sqlite_file(path)
     except OSError as exc:
         raise CorruptWorkingCopy(f"作業用ファイルを読めません（{exc.strerror or exc}）") from None
-    if head != SQLITE_MAGIC:
+    if not is_db:
         raise CorruptWorkingCopy("作業用ファイルが壊れています（SQLite のファイルではありません）")
     try:
         conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S)
