@@ -1,9 +1,29 @@
-"""A plan's content as plain rows, for tests that check a plan was left exactly as it was."""
+"""Plans for tests: one holding the bundled sample, and a plan's content as plain rows (for tests
+that check a plan was left exactly as it was)."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_inventory.xlsx"
+
+
+def write_sample_plan(path: str | Path, *, hooks: bool = False, **apply) -> Path:
+    """A plan at ``path`` holding the sample's 60 systems as the importer reads them; ``hooks``:
+    imported as the window and the command line do (placement and schedule hooks), ``apply``: more
+    arguments of ``Plan.apply_inventory`` (``source``…)."""
+    from migration_planner.inventory import read_inventory
+    from migration_planner.store import Plan
+
+    if hooks:
+        from migration_planner.plan_ops import import_hooks
+
+        apply["hooks"] = import_hooks()
+    with Plan.open(str(path)) as plan:
+        plan.apply_inventory(read_inventory(str(SAMPLE)).records, **apply)
+    return Path(path)
 
 
 def table_rows(path: str | Path) -> dict[str, list[tuple]]:

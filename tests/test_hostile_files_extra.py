@@ -20,12 +20,11 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from plan_rows import table_rows  # noqa: E402
+from plan_rows import table_rows, write_sample_plan  # noqa: E402
 from test_hostile_files import CORPUS, QUICK  # noqa: E402
 
 from migration_planner.inventory import FileProblem, read_inventory  # noqa: E402
 from migration_planner.schedule.progress_sheet import read_progress  # noqa: E402
-from migration_planner.store import Plan  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_inventory.xlsx"
@@ -48,10 +47,7 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def base_plan(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("hostile_extra_plan") / "plan.mplan"
-    with Plan.open(str(path)) as plan:
-        plan.apply_inventory(read_inventory(str(SAMPLE)).records, source=str(SAMPLE))
-    return path
+    return write_sample_plan(tmp_path_factory.mktemp("hostile_extra_plan") / "plan.mplan", source=str(SAMPLE))
 
 
 # ---------------------------------------------------------------- a real .xls

@@ -26,15 +26,9 @@ def _digest(path) -> str:
 @pytest.fixture(scope="module")
 def sample_plan(tmp_path_factory):
     """A plan holding the bundled sample, imported the way a planner does (60 systems)."""
-    from migration_planner.inventory import read_inventory
-    from migration_planner.plan_ops import import_hooks
+    from plan_rows import write_sample_plan
 
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    path = str(tmp_path_factory.mktemp("quick") / "sample.mplan")
-    result = read_inventory(os.path.join(root, "sample_inventory.xlsx"))
-    with Plan.open(path) as plan:
-        plan.apply_inventory(result.records, hooks=import_hooks())
-    return path
+    return str(write_sample_plan(tmp_path_factory.mktemp("quick") / "sample.mplan", hooks=True))
 
 
 def test_quick_read_equals_plan_records_on_the_sample(sample_plan):

@@ -26,13 +26,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "sample_inventory.xlsx"
 @pytest.fixture(scope="module")
 def sample_plan_file(tmp_path_factory) -> Path:
     """A plan holding the sample's 60 systems, made once (each test works on a copy)."""
-    from migration_planner.inventory import read_inventory
-    from migration_planner.plan_ops import import_hooks
+    from plan_rows import write_sample_plan
 
-    path = tmp_path_factory.mktemp("plans") / "sample.mplan"
-    with Plan.open(str(path)) as plan:
-        plan.apply_inventory(read_inventory(str(SAMPLE)).records, hooks=import_hooks())
-    return path
+    return write_sample_plan(tmp_path_factory.mktemp("plans") / "sample.mplan", hooks=True)
 
 
 @pytest.fixture

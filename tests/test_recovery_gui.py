@@ -60,10 +60,9 @@ def answers(monkeypatch) -> Answers:
 
 @pytest.fixture(scope="module")
 def saved_plan(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "令和8年度計画.mplan"
-    with Plan.open(str(path)) as p:
-        p.apply_inventory(read_inventory(str(SAMPLE)).records)
-    return path
+    from plan_rows import write_sample_plan
+
+    return write_sample_plan(tmp_path_factory.mktemp("template") / "令和8年度計画.mplan")
 
 
 @pytest.fixture
