@@ -218,3 +218,13 @@ def test_a_reload_filters_once_in_one_reset(sample_window):
     table.set_records([table.model.record(r) for r in range(table.model.rowCount())])
     assert len(resets) == 1 and searches == ["システム"]
     assert table.model.rowCount() == shown and table.count_label.text().startswith(f"{shown} / ")
+
+
+def test_the_sorted_column_has_room_for_its_arrow(sample_window):
+    table = sample_window.table
+    header = table.view.horizontalHeader()
+    servers = next(c for c, column in enumerate(table.model.columns()) if column.key == "servers")
+    header.resizeSection(servers, 10)  # as narrow as can be, as fit_columns may leave a short title
+    table._sort_by_click(servers)
+    assert header.isSortIndicatorShown()
+    assert header.sectionSize(servers) >= header.sectionSizeHint(servers) > 10

@@ -670,7 +670,12 @@ class InventoryTable(QWidget):
 
     def _show_sort_indicator(self, *_) -> None:
         if not self._restoring_header:
-            self.view.horizontalHeader().setSortIndicatorShown(True)
+            header = self.view.horizontalHeader()
+            header.setSortIndicatorShown(True)
+            # The column was sized for its title alone: room for the arrow too, so it covers none of it.
+            section = header.sortIndicatorSection()
+            if section >= 0:
+                header.resizeSection(section, max(header.sectionSize(section), header.sectionSizeHint(section)))
 
     def _sort_by_click(self, column: int) -> None:
         header = self.view.horizontalHeader()
