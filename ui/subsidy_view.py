@@ -98,6 +98,7 @@ from ui.subsidy_editors import (
     related_params,
     search_proxy,
 )
+from ui.workers import job_climate
 
 MERGE_WINDOW_S = 1.5     # changes of one input closer than this make one undo step
 CHART_DELAY_MS = 120     # redraw charts and the comparison this long after the last change
@@ -496,7 +497,9 @@ class _ScheduleWorker(QThread):
         QTimer.singleShot(0, lambda: _ScheduleWorker._running.discard(self))
 
     def run(self) -> None:
-        self.sig_done.emit(schedule_late_months(self.plan))
+        with job_climate():  # as every worker (ui.workers): no collection here, the GIL handed over at once
+            late = schedule_late_months(self.plan)
+        self.sig_done.emit(late)
 
 
 # ---------------------------------------------------------------- the view

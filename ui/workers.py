@@ -10,10 +10,21 @@ job that trips them; a full collection of a large heap (a 30,000-system plan, or
 window left for the collector) then takes the GIL for most of a second or more, and the GUI thread
 stands still: Qt needs the GIL even to deliver a timer event to an object with a Python wrapper
 (``Sbk_GetPyOverride`` → ``PyGILState_Ensure`` → ``take_gil``). So every worker runs its job with
-the cyclic collector paused (:func:`collector_paused`, shared by all workers and restored when the
+the cyclic collector paused (:func:`job_climate`, shared by all workers and restored when the
 last one ends). Reference counting frees what a job drops as before; the little cyclic garbage a job
 makes waits for the next collection, which the GUI thread's own allocations bring due (a job's no
 longer do). Peak memory of a 30,000-system export is the same either way.
+
+**The GUI thread first in line for the GIL.** Qt calls into Python for every cell it draws (a
+table's ``multiData``, ``flags``, ``rowCount``…), taking the GIL each time. While a worker runs
+Python, a thread that wants the GIL waits the interpreter's switch interval (5 ms) before it may ask
+for it, and starts that wait afresh whenever the GIL changed hands meanwhile. A worker that writes
+a file drops and retakes the GIL at every buffer flush, more often than every 5 ms, so the GUI
+thread lost nearly every race: one repaint of the table during an Excel export took ~1 s (issue
+7; faulthandler and py-spy showed the GUI thread in ``Shiboken::GilState::acquire`` under
+``QTableView::paintEvent``). While any worker runs, the switch interval is 0.1 ms
+(:data:`JOB_SWITCH_INTERVAL_S`); a thread that runs alone never switches, so a job alone costs
+nothing, and one drawing the window now costs it about what the drawing takes.
 
 A finished worker lets go of its job's function, and a :class:`Job` of its callbacks, so that what
 they hold (an import's 30,000 records) is freed then, not kept for as long as the window lives.
@@ -22,6 +33,7 @@ they hold (an import's 30,000 records) is freed then, not kept for as long as th
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,31 +43,41 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from migration_planner.tasks import Cancelled, TaskState
 
+#: The interpreter's switch interval while any worker runs (see the module docstring); Python's
+#: default is 5 ms. At 1 ms one repaint of the table during an export still took 0.7–0.9 s.
+JOB_SWITCH_INTERVAL_S = 0.0001
+
 _collector_lock = threading.Lock()
 _collector_holds = 0
 _collector_was_enabled = False
+_switch_interval_was = 0.005
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while any worker runs (see the module docstring).
+def job_climate() -> Iterator[None]:
+    """The process as a running worker needs it (see the module docstring): the cyclic collector
+    paused, and the GIL's switch interval short, so the GUI thread gets it at once.
 
-    Counted across threads: the first worker to start pauses the collector, the last to end
-    restores it (as it found it). ``migration_planner.tasks.gc_paused`` inside a job is then a no-op.
+    Counted across threads: the first worker to start sets both, the last to end restores them (as
+    it found them). ``migration_planner.tasks.gc_paused`` inside a job is then a no-op.
     """
-    global _collector_holds, _collector_was_enabled
+    global _collector_holds, _collector_was_enabled, _switch_interval_was
     with _collector_lock:
         if _collector_holds == 0:
             _collector_was_enabled = gc.isenabled()
             gc.disable()
+            _switch_interval_was = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_interval_was, JOB_SWITCH_INTERVAL_S))
         _collector_holds += 1
     try:
         yield
     finally:
         with _collector_lock:
             _collector_holds -= 1
-            if _collector_holds == 0 and _collector_was_enabled:
-                gc.enable()
+            if _collector_holds == 0:
+                sys.setswitchinterval(_switch_interval_was)
+                if _collector_was_enabled:
+                    gc.enable()
 
 
 def resume_collector_when_idle() -> bool:
@@ -86,7 +108,7 @@ class _Worker(QThread):
     def run(self) -> None:
         fn, self._fn = self._fn, None  # the job's inputs go with this frame, not with the worker
         try:
-            with collector_paused():
+            with job_climate():
                 result = fn(self.state)
         except BaseException as exc:  # handed to the GUI thread, which shows a message
             self.sig_failed.emit(exc)
