@@ -280,3 +280,18 @@ def test_blanking_an_amount_in_its_box_stores_no_amount(window, qtbot):
     qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: record(window, "OSK-016").migration_cost is None)
     assert window.table.model.data(cell(window, "OSK-016", "migration_cost")) == ""
+
+
+def test_the_edit_button_stays_across_the_top_of_the_detail_panel_as_it_is_resized(window, qtbot):
+    """The button bar sits in the panel's top margin, the text scrolls under it (a layout keeps it
+    there: no resizeEvent in Python, which would build QEvent's enum before the first paint)."""
+    detail = window.detail
+    window.table.select_system("OSK-016")
+    assert detail.button_bar.isVisible()
+    for width, height in ((420, 300), (700, 500)):
+        detail.resize(width, height)
+        qtbot.waitUntil(lambda: detail.button_bar.width() == detail.contentsRect().width())
+        bar = detail.button_bar.geometry()
+        assert bar.top() == detail.contentsRect().top() and bar.left() == detail.contentsRect().left()
+        assert bar.height() == detail.viewport().geometry().top() - detail.contentsRect().top()
+        assert detail.edit_button.geometry().right() <= bar.width()  # the button at the bar's right end

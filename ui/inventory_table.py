@@ -165,6 +165,23 @@ class SystemTableModel(QAbstractTableModel):
         self._edit_handler: EditHandler | None = None
         self._edit_value: Callable[[SystemRecord, str], object] | None = None
         self._edit_fields: frozenset[str] = frozenset()
+        self._when_drawn: list[Callable[[], None]] | None = None
+
+    def when_drawn(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, on the turn of the event loop after the view first draws a cell.
+
+        How the window learns that its first paint is done without a ``paintEvent`` in Python: the
+        event's wrapper would make PySide6 build ``QEvent.Type`` (~190 members, ~1.8 ms) before the
+        first paint (issue 2). A view draws its cells through :meth:`multiData`.
+        """
+        if self._when_drawn is None:
+            self._when_drawn = []
+        self._when_drawn.append(callback)
+
+    def _drawn(self) -> None:
+        callbacks, self._when_drawn = self._when_drawn or [], None
+        for callback in callbacks:
+            QTimer.singleShot(0, callback)  # after this paint, not inside it
 
     # ---------------------------------------------------------------- content
     def set_records(self, records: list[SystemRecord], annotations: dict[str, dict] | None = None,
@@ -378,6 +395,8 @@ class SystemTableModel(QAbstractTableModel):
     def multiData(self, index: QModelIndex | QPersistentModelIndex, roles) -> None:
         """Every role the view asks for a cell, in one call (Qt's delegates ask about eight a
         cell when they draw it; through :meth:`data` each would be a call into Python)."""
+        if self._when_drawn is not None:
+            self._drawn()
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._visible) and 0 <= col < len(self._columns)):
             return
@@ -505,7 +524,7 @@ def _search_text(r: SystemRecord, a: dict) -> str:
 
 #: What a model must carry over to a successor that takes its place in the view.
 _MODEL_STATE = ("_columns", "_all", "_ann", "_order", "_visible", "_keys", "_hay", "_index", "_sort", "_predicate",
-                "_needle", "_edit_handler", "_edit_value", "_edit_fields")
+                "_needle", "_edit_handler", "_edit_value", "_edit_fields", "_when_drawn")
 
 
 class EditableSystemTableModel(SystemTableModel):
@@ -779,6 +798,10 @@ class InventoryTable(QWidget):
         if current and not self.select_system(current, column):
             self.sig_selection_changed.emit("")
         self.sig_filter_changed.emit()
+
+    def when_drawn(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, after the table first draws a row (see the model's ``when_drawn``)."""
+        self.model.when_drawn(callback)
 
     def current_system_id(self) -> str:
         index = self.view.currentIndex()

@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(app_name())
 
         self.table = InventoryTable(self)
+        # The first paint of the table's rows ends the start-up: the garbage collector resumes
+        # (ui/__init__.py). A window with no rows to draw by the loop's first turn ends it then.
+        self.table.when_drawn(ui.start_done)
+        QTimer.singleShot(0, self, lambda: self.table.model.rowCount() or ui.start_done())
         # Should anything ask Qt to fit a column to its contents, it reads the rows in view only (Qt's
         # default reads 1,000 rows, eight calls into Python a cell). The table sizes its own columns.
         self.table.view.horizontalHeader().setResizeContentsPrecision(0)
@@ -323,16 +327,16 @@ class MainWindow(QMainWindow):
         if not self.isVisible() or self.isMinimized():
             self._schedule_finish()
         else:
-            # After the first paint (paintEvent), so the table shows first; the timer is a safety
-            # net for a window that is not drawn soon (a paint normally follows within a frame).
+            # After the first paint, so the table shows first (the table says when it has drawn its
+            # rows); the timer is a safety net for a window that is not drawn soon, or a plan with no
+            # systems (a paint normally follows within a frame).
+            self.table.when_drawn(lambda: self._drawn(first))
             QTimer.singleShot(500, self, lambda: self._schedule_finish(first))
 
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        ui.start_done()  # the first paint ends the start-up: the garbage collector resumes (ui/__init__.py)
-        if self._pending is not None and not self._finish_scheduled:
-            # The window, table included, is being drawn: open the full plan on the next turn.
-            self._schedule_finish()
+    def _drawn(self, first: QuickPlan) -> None:
+        """The window, table included, has been drawn: open the full plan on the next turn."""
+        if first is self._pending:
+            self._schedule_finish(first)
 
     def _schedule_finish(self, pending: QuickPlan | None = None) -> None:
         if self._finish_scheduled or (pending is not None and pending is not self._pending):
