@@ -19,6 +19,9 @@ and the feature tabs. The GUI thread is busy while it does, so a second row give
 the launch until the full plan is ready (``window.plan`` set): what a planner waits for before
 the first import or export.
 
+Both open on the same offscreen screen of 1920×1080 (:data:`SCREEN`), where the program's first
+window has its default size, the baseline's 1360×820 (the benchmark checks it).
+
 Both leave with ``os._exit(0)`` once the window is up: tearing down is not part of a launch.
 Compiled modules are cached for both, as on a planner's machine after the first start (in a
 temporary folder, even where PYTHONDONTWRITEBYTECODE is set). The child also reports which of
@@ -29,6 +32,7 @@ the packages in ``HEAVY`` were imported by then. ::
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -73,14 +77,21 @@ if until == "ready":
     while window.plan is None and time.monotonic() < deadline:
         app.processEvents()
 print("READY", json.dumps({"rows": window.table.model.rowCount(), "heavy": heavy,
-                           "ready": window.plan is not None}), flush=True)
+                           "ready": window.plan is not None, "size": [window.width(), window.height()]}), flush=True)
 os._exit(0)
 """ % (HEAVY,)
 
 
-def _env(pycache: str | None = None) -> dict:
+#: The offscreen screen both windows open on: a common office display. (Qt's offscreen default is
+#: 800×600, on which the program's first window fits itself to the screen, 720×540, and would draw
+#: less than the baseline's 1360×820.)
+SCREEN = {"screens": [{"name": "office", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                       "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+
+
+def _env(pycache: str | None = None, screen: str | None = None) -> dict:
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}" if screen else "offscreen"
     if pycache:
         # A planner's second start finds its modules compiled: bytecode is cached (in a folder of
         # our own, so the tree stays clean) even where PYTHONDONTWRITEBYTECODE is set, as on CI.
@@ -100,9 +111,9 @@ def prepare_plan(folder: str) -> str:
     return plan
 
 
-def _launch(script: str, *args: str, pycache: str | None = None) -> tuple[float, str]:
+def _launch(script: str, *args: str, pycache: str | None = None, screen: str | None = None) -> tuple[float, str]:
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, env=_env(pycache), capture_output=True,
+    out = subprocess.run([sys.executable, "-c", script, *args], cwd=REPO, env=_env(pycache, screen), capture_output=True,
                          text=True, timeout=300)
     elapsed = time.perf_counter() - t0
     ready = [line for line in out.stdout.splitlines() if line.startswith("READY")]
@@ -116,19 +127,25 @@ def run(repeats: int = 5) -> list[dict]:
         plan = prepare_plan(tmp)
         ini = lambda i: os.path.join(tmp, f"settings-{i}.ini")  # noqa: E731 — a fresh QSettings each launch
         pycache = os.path.join(tmp, "pycache")
-        _launch(BASELINE, pycache=pycache)  # warm-ups: the file cache and the compiled modules, for both
+        screen = os.path.join(tmp, "screen.json")
+        with open(screen, "w", encoding="utf-8") as f:
+            json.dump(SCREEN, f)
+        launch = functools.partial(_launch, pycache=pycache, screen=screen)
+        launch(BASELINE)  # warm-ups: the file cache and the compiled modules, for both
         for until in ("shown", "ready"):
-            _, report = _launch(OURS, plan, ini(f"warm-{until}"), until, pycache=pycache)
+            _, report = launch(OURS, plan, ini(f"warm-{until}"), until)
             state = json.loads(report)
             if state["rows"] != 60 or (until == "ready" and not state["ready"]):
                 raise RuntimeError(f"the window showed {state['rows']} rows, not the sample's 60 (ready: {state['ready']})")
+            if state["size"] != [1360, 820]:
+                raise RuntimeError(f"the window is {state['size']}, not the baseline's 1360×820")
         base = ours = ready = float("inf")
         for i in range(repeats):
-            base = min(base, _launch(BASELINE, pycache=pycache)[0])
-            elapsed, report = _launch(OURS, plan, ini(i), "shown", pycache=pycache)
+            base = min(base, launch(BASELINE)[0])
+            elapsed, report = launch(OURS, plan, ini(i), "shown")
             ours = min(ours, elapsed)
             state = json.loads(report)
-            ready = min(ready, _launch(OURS, plan, ini(f"r{i}"), "ready", pycache=pycache)[0])
+            ready = min(ready, launch(OURS, plan, ini(f"r{i}"), "ready")[0])
     heavy = ", ".join(state["heavy"]) or "none of " + "/".join(HEAVY)
     return [{
         "name": f"launch to an interactive window with the sample plan (imported at start: {heavy})",

@@ -78,6 +78,17 @@ def placement_column_titles(tr) -> list[tuple[str, str, bool]]:
             ("override", tr("手動設定"), False)]
 
 
+#: The window's size on a first start, where the screen has room for it.
+DEFAULT_SIZE = (1360, 820)
+
+
+def default_size(available: tuple[int, int]) -> tuple[int, int]:
+    """The first start's window size on a screen with ``available`` (width, height) free: the
+    default, or nine tenths of the screen where it is smaller (a 1366×768 laptop, whose taskbar
+    leaves ~728 pixels, would otherwise get a window taller than its screen)."""
+    return tuple(min(d, a * 9 // 10) if a > 0 else d for d, a in zip(DEFAULT_SIZE, available))
+
+
 class MainWindow(QMainWindow):
     sig_import_finished = Signal(bool)
     """An import ended: True when the plan changed."""
@@ -820,9 +831,9 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt moves a window saved on a screen now gone onto this one
         else:
-            self.resize(1360, 820)
+            self.resize(*default_size(self.screen().availableGeometry().size().toTuple()))
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
