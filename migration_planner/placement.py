@@ -901,9 +901,16 @@ def classify_records(records: Sequence[SystemRecord | System], overrides: dict[s
     return out
 
 
-def classify(plan: Plan) -> list[Classified]:
-    """Every system of the plan in inventory order, with its placement in force and why."""
-    return classify_records(plan.records(), overrides(plan))
+def classify(plan: Plan, ids: Iterable[str] | None = None) -> list[Classified]:
+    """Every system of the plan in inventory order, with its placement in force and why.
+
+    With ``ids``, those systems only (in inventory order; an ID the plan does not hold is left
+    out), read by ID: a system's placement depends on nothing but its own inputs and override, so
+    a view re-classifies just the systems that were edited."""
+    if ids is None:
+        return classify_records(plan.records(), overrides(plan))
+    ids = list(ids)
+    return classify_records(plan.records(ids=ids), overrides(plan, ids))
 
 
 def audit_line(entry: AuditEntry) -> str:

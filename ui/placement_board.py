@@ -7,11 +7,14 @@ automatic lane removes the override. A card's context menu does the same without
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QItemSelectionModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -52,6 +55,7 @@ from migration_planner.placement import (
 )
 from ui.context import PlanContext
 from ui.i18n import tr_core, tr_lines
+from ui.lazy import WhenShown
 
 MIME_SYSTEMS = "application/x-migration-planner-system-ids"
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -174,6 +178,28 @@ class LaneModel(QAbstractListModel):
 
     def row_of(self, system_id: str) -> int:
         return next((i for i, c in enumerate(self._items) if c.system_id == system_id), -1)
+
+    def place_of(self, system_id: str, position: Callable[[str], int]) -> tuple[int, bool]:
+        """(row, present): where the card of ``system_id`` is, or would go, given each system's
+        ``position`` in the inventory (the cards are in inventory order)."""
+        items = self._items
+        row = bisect.bisect_left(items, position(system_id), key=lambda c: position(c.system_id))
+        return row, row < len(items) and items[row].system_id == system_id
+
+    def replace_row(self, row: int, item: Classified) -> None:
+        self._items[row] = item
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def insert_row(self, row: int, item: Classified) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.insert(row, item)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._items[row]
+        self.endRemoveRows()
 
     # -- Qt model
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -351,15 +377,43 @@ class Lane(QFrame):
 
     def set_items(self, items: list[Classified]) -> None:
         self.model.set_items(items)
-        t = QCoreApplication.translate
-        servers = sum(c.servers for c in items)
         costs = [c.annual_cost for c in items if c.annual_cost is not None]
-        cost = format_cost_k(sum(costs)) if costs else "—"
-        if len(costs) < len(items) and costs:
-            cost += t("PlacementBoard", "（未記入 {0}件）").format(len(items) - len(costs))
+        # systems, servers, annual cost, systems with a cost: kept as cards come and go (update_card)
+        self._totals = [len(items), sum(c.servers for c in items), sum(costs), len(costs)]
+        self.show_totals()
+
+    def update_card(self, old: Classified | None, new: Classified | None, position: Callable[[str], int]) -> bool:
+        """Replace, remove (``new`` None) or add (``old`` None) one system's card, in inventory
+        order; the header's totals follow when :meth:`show_totals` is called. False when the lane
+        does not hold the card it should (the caller reloads)."""
+        model = self.model
+        row, present = model.place_of((old or new).system_id, position)
+        if present != (old is not None):
+            return False
+        if old is not None and new is not None:
+            model.replace_row(row, new)
+        elif new is not None:
+            model.insert_row(row, new)
+        else:
+            model.remove_row(row)
+        for c, sign in ((old, -1), (new, 1)):
+            if c is not None:
+                self._totals[0] += sign
+                self._totals[1] += sign * c.servers
+                if c.annual_cost is not None:
+                    self._totals[2] += sign * c.annual_cost
+                    self._totals[3] += sign
+        return True
+
+    def show_totals(self) -> None:
+        t = QCoreApplication.translate
+        count, servers, cost_k, costed = self._totals
+        cost = format_cost_k(cost_k) if costed else "—"
+        if costed < count and costed:
+            cost += t("PlacementBoard", "（未記入 {0}件）").format(count - costed)
         self.title.setText(
             f"<b style='font-size:larger'>{lane_titles()[self.destination]}</b><br>"
-            + t("PlacementBoard", "{0}システム・サーバ {1}台").format(len(items), f"{servers:,}")
+            + t("PlacementBoard", "{0}システム・サーバ {1}台").format(count, f"{servers:,}")
             + "<br>" + t("PlacementBoard", "年間運用経費 {0}").format(cost)
         )
         self.title.setToolTip(t("PlacementBoard", "年間運用経費は千円単位の入力の合計です。"))
@@ -380,6 +434,10 @@ class PlacementBoard(QWidget):
         super().__init__(parent)
         self.context = context
         self._items: list[Classified] = []
+        self._position: dict[str, int] = {}     # system_id → its index in _items (inventory order)
+        self._counts = [0, 0, 0]                # cards shown, of which overridden, needing review
+        self._edited_unseen: dict[str, None] = {}   # systems edited while the board was hidden
+        self._lazy = WhenShown(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
 
@@ -415,34 +473,129 @@ class PlacementBoard(QWidget):
         hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(hint)
 
-        context.sig_plan_opened.connect(self.reload)
-        context.sig_systems_changed.connect(self.reload)
-        context.sig_placement_changed.connect(self.reload)
+        # Hidden (another tab in front), the board does not redraw: it catches up once when shown.
+        context.sig_plan_opened.connect(self._reload_when_shown)
+        context.sig_systems_changed.connect(self._systems_changed)
+        context.sig_systems_edited.connect(self._systems_edited)
+        context.sig_placement_changed.connect(self._reload_when_shown)
         self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._lazy.shown()
 
     # -- reading
     def lane_model(self, destination: str) -> LaneModel:
         return self.lanes[destination].model
 
     def item(self, system_id: str) -> Classified | None:
-        return next((c for c in self._items if c.system_id == system_id), None)
+        i = self._position.get(system_id)
+        return None if i is None else self._items[i]
+
+    @property
+    def stale(self) -> bool:
+        """Whether changes of the plan wait for the board to be shown."""
+        return self._lazy.stale
+
+    def _reload_when_shown(self) -> None:
+        self._lazy.request(self.reload, full=True)
+
+    def _systems_changed(self) -> None:
+        if self.context.edited_ids is None:  # an import or another change to any system
+            self._reload_when_shown()
+        # else an edit, its undo or redo: _systems_edited has taken it (sig_systems_edited)
+
+    def _systems_edited(self, system_ids: list[str]) -> None:
+        self._edited_unseen.update(dict.fromkeys(system_ids))
+        self._lazy.request(self._show_edits)
+
+    def _show_edits(self) -> None:
+        ids, self._edited_unseen = list(self._edited_unseen), {}
+        self.update_systems(ids)
 
     def reload(self) -> None:
         plan = self.context.plan
+        self._edited_unseen = {}
         self._items = classify(plan) if plan is not None else []
+        self._position = {c.system_id: i for i, c in enumerate(self._items)}
         self._refill()
 
+    def _active_groups(self) -> list[str]:
+        return [k for k, box in self.group_boxes.items() if box.isChecked()]
+
     def _refill(self) -> None:
-        active = [k for k, box in self.group_boxes.items() if box.isChecked()]
+        active = self._active_groups()
         shown = [c for c in self._items if all(in_group(c, k) for k in active)]
         for dest, lane in self.lanes.items():
             lane.set_items([c for c in shown if c.destination == dest])
-        overridden = sum(c.overridden for c in shown)
-        review = sum(c.needs_review for c in shown)
-        text = self.tr("{0}システム表示（全{1}）・手動設定 {2}件").format(len(shown), len(self._items), overridden)
+        self._counts = [len(shown), sum(c.overridden for c in shown), sum(c.needs_review for c in shown)]
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        shown, overridden, review = self._counts
+        text = self.tr("{0}システム表示（全{1}）・手動設定 {2}件").format(shown, len(self._items), overridden)
         if review:
             text += self.tr("・要確認 {0}件").format(review)
         self.summary.setText(text)
+
+    def update_systems(self, system_ids: list[str]) -> None:
+        """Show an edit of these systems (or its undo or redo): their cards only.
+
+        A system's placement depends on nothing but its own inputs and override, so those systems
+        alone are classified again and their cards replaced, moved to another lane, or taken out of
+        or put into the lanes (the group filters apply as in a reload); the lane headers and the
+        summary follow. Other cards, and their selection, stay as they are; a moved card stays
+        selected in its new lane. A system the plan or the board does not hold brings a full reload.
+        """
+        plan = self.context.plan
+        ids = list(dict.fromkeys(system_ids))
+        if plan is None or not ids:
+            return
+        fresh = classify(plan, ids=ids)
+        if len(fresh) != len(ids) or any(c.system_id not in self._position for c in fresh):
+            self.reload()
+            return
+        active = self._active_groups()
+        position = self._position.__getitem__
+        touched: set[str] = set()
+        for new in fresh:
+            i = self._position[new.system_id]
+            old, self._items[i] = self._items[i], new
+            before = old if all(in_group(old, k) for k in active) else None
+            after = new if all(in_group(new, k) for k in active) else None
+            if before is None and after is None:
+                continue
+            if before is not None and after is not None and before.destination == after.destination:
+                steps = [(self.lanes[after.destination], before, after)]  # the card changes in place
+            else:  # it leaves a lane, joins one, or both (it moves)
+                steps = [(self.lanes[c.destination], b, a) for c, b, a in
+                         ((before, before, None), (after, None, after)) if c is not None]
+            moves = len(steps) == 2
+            selected = moves and self._is_selected(self.lanes[old.destination], old.system_id)
+            for lane, b, a in steps:
+                if not lane.update_card(b, a, position):
+                    self.reload()
+                    return
+                touched.add(lane.destination)
+            if selected:
+                self._select(self.lanes[new.destination], new.system_id)
+            for c, sign in ((before, -1), (after, 1)):
+                if c is not None:
+                    self._counts[0] += sign
+                    self._counts[1] += sign * c.overridden
+                    self._counts[2] += sign * c.needs_review
+        for dest in touched:
+            self.lanes[dest].show_totals()
+        self._show_summary()
+
+    def _is_selected(self, lane: Lane, system_id: str) -> bool:
+        row, present = lane.model.place_of(system_id, self._position.__getitem__)
+        return present and lane.view.selectionModel().isSelected(lane.model.index(row))
+
+    def _select(self, lane: Lane, system_id: str) -> None:
+        row, present = lane.model.place_of(system_id, self._position.__getitem__)
+        if present:
+            lane.view.selectionModel().select(lane.model.index(row), QItemSelectionModel.SelectionFlag.Select)
 
     # -- moving
     def ask_reason(self, system_ids: list[str], destination: str) -> str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from migration_planner.inventory.contract import TIERS
 from migration_planner.placement import DESTINATIONS, Classified, classify
 from ui.context import PlanContext
+from ui.lazy import WhenShown
 from ui.placement_board import LANE_COLOURS, lane_titles
 
 TIER_COLOURS = ("#1f5fa8", "#6fa8dc", "#c9c9c9")
@@ -44,7 +45,9 @@ class PlacementChart(QWidget):
         self.context = context
         self.canvas = None
         self.figure = None
-        self._dirty = True
+        # Drawn when shown, never while hidden (nor before it was first shown: no matplotlib till then).
+        self._lazy = WhenShown(self, before_first_show=False)
+        self._lazy.request(self.draw, full=True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._placeholder = QLabel(self.tr("グラフを準備しています…"), self)
@@ -55,16 +58,16 @@ class PlacementChart(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.canvas is None:
-            self._make_canvas()
-        if self._dirty:
-            self.draw()
+        self._lazy.shown()
+
+    @property
+    def _dirty(self) -> bool:
+        """Whether a change waits for the chart to be shown."""
+        return self._lazy.stale
 
     def refresh(self) -> None:
         """Redraw now if visible, else when next shown."""
-        self._dirty = True
-        if self.canvas is not None and self.isVisible():
-            self.draw()
+        self._lazy.request(self.draw, full=True)
 
     def _make_canvas(self) -> None:
         from ui.charts import new_canvas, replace_placeholder
@@ -112,4 +115,3 @@ class PlacementChart(QWidget):
         if not items:
             self.figure.text(0.5, 0.5, self.tr("システムがありません（システム一覧を取り込んでください）"), ha="center")
         self.canvas.draw_idle()
-        self._dirty = False

@@ -52,6 +52,7 @@ from migration_planner.schedule.steps import N_STEPS, STEPS
 from migration_planner.workloads import WORKLOAD_CODES, workload_label
 from ui.context import PlanContext
 from ui.i18n import tr_core, tr_join
+from ui.lazy import WhenShown
 from ui.schedule_editors import BlackoutEditor, CauseFlagsEditor
 from ui.schedule_steps import StepsTable, step_title
 from ui.workers import Job, LatestWins
@@ -362,6 +363,7 @@ class ScheduleView(QWidget):
         self.result: ScheduleResult | None = None
         self.selected: str | None = None
         self._shown = False
+        self._lazy = WhenShown(self)
         self._edges: list[tuple[str, str]] = []
         self._full_job: Job | None = None
         self.runner = LatestWins(self)
@@ -455,9 +457,10 @@ class ScheduleView(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(split, 1)
 
-        context.sig_plan_opened.connect(self.reload)
-        context.sig_systems_changed.connect(self.reload)
-        context.sig_schedule_changed.connect(self.reload)
+        # Hidden (another tab in front), the view does not re-plan: it does so once when shown.
+        context.sig_plan_opened.connect(self._reload_when_shown)
+        context.sig_systems_changed.connect(self._reload_when_shown)
+        context.sig_schedule_changed.connect(self._reload_when_shown)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._quitting)
@@ -469,6 +472,9 @@ class ScheduleView(QWidget):
         """Whether the next re-plan runs on the GUI thread (a small task graph and inventory)."""
         tasks = len(WORKLOAD_CODES) * N_STEPS
         return tasks <= self.INLINE_MAX_TASKS and self.context.plan.system_count() <= self.INLINE_MAX_SYSTEMS
+
+    def _reload_when_shown(self) -> None:
+        self._lazy.request(self.reload, full=True)
 
     def reload(self) -> None:
         """Re-plan after an edit, an undo or a new plan. The deterministic plan is shown at once when
@@ -592,7 +598,8 @@ class ScheduleView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._shown = True
-        self._draw_current()
+        if not self._lazy.shown():  # else the re-plan it owed has drawn (or will, from the background)
+            self._draw_current()
 
     def _draw_current(self) -> None:
         if self.result is None or not self._shown:

@@ -91,6 +91,7 @@ from migration_planner.subsidy.params import DELAY_SOURCES, PARALLEL_RULES, RELA
 from migration_planner.workloads import WORKLOADS
 from ui.context import PlanContext
 from ui.i18n import tr_core, tr_lines, unit_name, yen
+from ui.lazy import WhenShown
 from ui.subsidy_editors import (
     RelatedSystemsModel,
     ShareWeightsModel,
@@ -379,7 +380,8 @@ class SubsidyChart(QWidget):
         self.kind = kind
         self.figure = None
         self.canvas = None
-        self._dirty = True
+        self._lazy = WhenShown(self, before_first_show=False)   # drawn when shown, never while hidden
+        self._lazy.request(self.draw, full=True)
         self._data: tuple = (None, [], "億円")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
@@ -388,14 +390,11 @@ class SubsidyChart(QWidget):
 
     def set_data(self, result: SubsidyResult | None, rows: list[TornadoRow], unit: str) -> None:
         self._data = (result, rows, unit)
-        self._dirty = True
-        if self.isVisible():
-            self.draw()
+        self._lazy.request(self.draw, full=True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.draw()
+        self._lazy.shown()
 
     def _make_canvas(self) -> None:
         from ui.charts import new_canvas, replace_placeholder
@@ -416,7 +415,6 @@ class SubsidyChart(QWidget):
             getattr(self, f"_draw_{self.kind}")(ax, result, rows, unit)
             ax.spines[["top", "right"]].set_visible(False)
         self.canvas.draw_idle()
-        self._dirty = False
 
     def _draw_waterfall(self, ax, r: SubsidyResult, rows, unit: str) -> None:
         u = lambda v: to_unit(v, unit)  # noqa: E731
@@ -561,14 +559,16 @@ class SubsidyView(QWidget):
         self._loading = False
         self._worker: _ScheduleWorker | None = None
         self._schedule_stale = False
+        self._lazy = WhenShown(self)
         self.unit = "億円"
 
         self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS, timeout=self._update_slow)
         self._build()
-        context.sig_plan_opened.connect(self.reload)
-        context.sig_systems_changed.connect(self.reload)
+        # Hidden (another tab in front), the view does not recompute: it catches up once when shown.
+        context.sig_plan_opened.connect(self._reload_when_shown)
+        context.sig_systems_changed.connect(self._reload_when_shown)
         context.sig_schedule_changed.connect(self._schedule_changed)
-        context.sig_scenarios_changed.connect(self._scenarios_changed)
+        context.sig_scenarios_changed.connect(self._scenarios_changed_when_shown)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait_for_schedule)
@@ -815,6 +815,16 @@ class SubsidyView(QWidget):
         self.delete_button.setEnabled(on and current is not None and not current.is_baseline)
 
     # ------------------------------------------------------------ loading
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._lazy.shown()
+
+    def _reload_when_shown(self) -> None:
+        self._lazy.request(self.reload, full=True)
+
+    def _scenarios_changed_when_shown(self) -> None:
+        self._lazy.request(self._scenarios_changed)
+
     def reload(self) -> None:
         """Re-read the plan: systems, scenarios (creating the baseline) and the schedule."""
         plan = self.context.plan
@@ -884,7 +894,7 @@ class SubsidyView(QWidget):
             self._chart_timer.start()   # the comparison shows other scenarios' new state
 
     def _schedule_changed(self) -> None:
-        self._start_schedule()
+        self._lazy.request(self._start_schedule)
 
     def _start_schedule(self) -> None:
         if self.context.plan is None:
