@@ -172,7 +172,11 @@ app = create_app([])
 window = MainWindow(settings=QSettings(sys.argv[1], QSettings.Format.IniFormat))
 still = not gc.isenabled()
 window.show()
+import time
+deadline = time.monotonic() + 1.0  # well before create_app's 2 s fallback
 app.processEvents()
+while not gc.isenabled() and time.monotonic() < deadline:
+    app.processEvents()
 print(paused, still, gc.isenabled(), gc.get_freeze_count() > 0)
 """
     env = _env(repo_root)
