@@ -25,7 +25,8 @@ class PlanContext(QObject):
     """These systems' fields were edited, or such an edit undone or redone (their IDs): only their
     records and placement changed. :attr:`sig_systems_changed` follows, with :attr:`edited_ids` set."""
     sig_placement_changed = Signal()
-    """Overrides changed (placement of some systems moved)."""
+    """Overrides changed (placement of some systems moved). After an override of known systems (a
+    move on the board, its undo or redo), :attr:`placement_ids` names them while it is delivered."""
     sig_schedule_changed = Signal()
     """Workload edges, estimates, progress or schedule settings changed: re-plan."""
     sig_scenarios_changed = Signal()
@@ -36,6 +37,7 @@ class PlanContext(QObject):
         self.plan: Plan | None = None
         self.undo_stack = QUndoStack(self)
         self._edited: list[str] | None = None
+        self._placement: list[str] | None = None
 
     def set_plan(self, plan: Plan) -> None:
         old, self.plan = self.plan, plan
@@ -66,6 +68,21 @@ class PlanContext(QObject):
             self.sig_systems_changed.emit()
         finally:
             self._edited = None
+
+    def notify_placement_changed(self, system_ids: list[str]) -> None:
+        """Emit :attr:`sig_placement_changed` for overrides of ``system_ids`` only: views that can
+        redraw just those systems read :attr:`placement_ids`; the others reload as after any change."""
+        self._placement = list(dict.fromkeys(system_ids))
+        try:
+            self.sig_placement_changed.emit()
+        finally:
+            self._placement = None
+
+    @property
+    def placement_ids(self) -> list[str] | None:
+        """While :attr:`sig_placement_changed` is delivered for known systems: their IDs; else None
+        (any system's placement may have moved)."""
+        return self._placement
 
     @property
     def edited_ids(self) -> list[str] | None:

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.context.sig_plan_opened.connect(self.reload)
         self.context.sig_systems_changed.connect(self._systems_changed)
         self.context.sig_systems_edited.connect(self.update_systems)
-        self.context.sig_placement_changed.connect(self.reload)
+        self.context.sig_placement_changed.connect(self._placement_changed)
         self._restore_geometry()
 
     @property
@@ -449,6 +449,13 @@ class MainWindow(QMainWindow):
         if self.context.edited_ids is None:  # an import or another change to any system: every row
             self.reload()
         # else an edit, its undo or redo: update_systems has shown it (sig_systems_edited)
+
+    def _placement_changed(self) -> None:
+        ids = self.context.placement_ids
+        if ids is None:  # any system's placement may have moved: every row
+            self.reload()
+        else:  # an override of these systems, its undo or redo: their rows (placement, override, history)
+            self.update_systems(ids)
 
     def update_systems(self, system_ids: list[str]) -> None:
         """Show an edit of these systems (or its undo or redo): their rows and the detail panel only.

@@ -94,7 +94,9 @@ def format_cost_k(amount_k: int) -> str:
 class CoreUndoCommand(QUndoCommand):
     """A ``QUndoCommand`` around a core command with ``apply(plan, redo=)`` / ``revert(plan)`` / ``text``.
 
-    ``what`` is the :meth:`PlanContext.notify` topic emitted after each redo and undo.
+    ``what`` is the :meth:`PlanContext.notify` topic emitted after each redo and undo; a placement
+    command of one system (``system_id``: an override, its clearing or confirming) names it, so that
+    the table and the board redraw that system alone.
     """
 
     def __init__(self, context: PlanContext, command, what: str = "placement", parent: QUndoCommand | None = None):
@@ -107,11 +109,18 @@ class CoreUndoCommand(QUndoCommand):
     def redo(self) -> None:
         self.command.apply(self.context.plan, redo=self._done)
         self._done = True
-        self.context.notify(self.what)
+        self._notify()
 
     def undo(self) -> None:
         self.command.revert(self.context.plan)
-        self.context.notify(self.what)
+        self._notify()
+
+    def _notify(self) -> None:
+        system_id = getattr(self.command, "system_id", None)
+        if self.what == "placement" and isinstance(system_id, str):
+            self.context.notify_placement_changed([system_id])
+        else:
+            self.context.notify(self.what)
 
 
 # ---------------------------------------------------------------- the reason dialog
@@ -477,7 +486,7 @@ class PlacementBoard(QWidget):
         context.sig_plan_opened.connect(self._reload_when_shown)
         context.sig_systems_changed.connect(self._systems_changed)
         context.sig_systems_edited.connect(self._systems_edited)
-        context.sig_placement_changed.connect(self._reload_when_shown)
+        context.sig_placement_changed.connect(self._placement_changed)
         self.reload()
 
     def showEvent(self, event) -> None:
@@ -504,6 +513,13 @@ class PlacementBoard(QWidget):
         if self.context.edited_ids is None:  # an import or another change to any system
             self._reload_when_shown()
         # else an edit, its undo or redo: _systems_edited has taken it (sig_systems_edited)
+
+    def _placement_changed(self) -> None:
+        ids = self.context.placement_ids
+        if ids is None:  # any system's placement may have moved
+            self._reload_when_shown()
+        else:  # an override of these systems (a move, its undo or redo): their cards only
+            self._systems_edited(ids)
 
     def _systems_edited(self, system_ids: list[str]) -> None:
         self._edited_unseen.update(dict.fromkeys(system_ids))
