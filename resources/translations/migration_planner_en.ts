@@ -4,120 +4,120 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
-        <location filename="../../ui/system_detail.py" line="95"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>システムID</source>
-        <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments (AlignRight | AlignVCenter, AlignLeft | AlignVCenter). What Qt&apos;s item delegate adds to a cell&apos;s text in width: a margin either side (focus frame + 1, 2 + 1 pixels in Qt&apos;s styles) and the grid line. Not asked of the style at start-up: see above.</extracomment>
+        <extracomment>Roles the view asks for each cell that this model never answers: :meth:`SystemTableModel.data` returns at once for them (sizing and painting ask ~8 roles a cell; start-up paints them all). Cell alignments (AlignRight | AlignVCenter, AlignLeft | AlignVCenter). What Qt&apos;s item delegate adds to a cell&apos;s text in width: a margin either side (focus frame + 1, 2 + 1 pixels in Qt&apos;s styles) and the grid line. Not asked of the style at start-up: see above. The record&apos;s attribute the column shows as it is (None: the column computes its value). Its sort keys are then read a column at a time (``attrgetter``) rather than one call a row.</extracomment>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
-        <location filename="../../ui/system_detail.py" line="96"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
+        <location filename="../../ui/system_detail.py" line="93"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
-        <location filename="../../ui/system_detail.py" line="97"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
+        <location filename="../../ui/system_detail.py" line="94"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="109"/>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="110"/>
-        <location filename="../../ui/system_detail.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="111"/>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="112"/>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="113"/>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="114"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="115"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="116"/>
-        <location filename="../../ui/system_detail.py" line="107"/>
+        <location filename="../../ui/inventory_table.py" line="121"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="117"/>
-        <location filename="../../ui/system_detail.py" line="108"/>
+        <location filename="../../ui/inventory_table.py" line="122"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="118"/>
-        <location filename="../../ui/system_detail.py" line="109"/>
+        <location filename="../../ui/inventory_table.py" line="123"/>
+        <location filename="../../ui/system_detail.py" line="106"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="119"/>
+        <location filename="../../ui/inventory_table.py" line="124"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="120"/>
+        <location filename="../../ui/inventory_table.py" line="125"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="596"/>
+        <location filename="../../ui/placement_board.py" line="765"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="596"/>
+        <location filename="../../ui/placement_board.py" line="765"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="602"/>
+        <location filename="../../ui/placement_board.py" line="771"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -127,59 +127,59 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/placement_board.py" line="606"/>
+        <location filename="../../ui/placement_board.py" line="775"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/placement_board.py" line="611"/>
+        <location filename="../../ui/placement_board.py" line="780"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/placement_board.py" line="613"/>
+        <location filename="../../ui/placement_board.py" line="782"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="196"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="197"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="198"/>
+        <location filename="../../ui/schedule_view.py" line="199"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="92"/>
+        <location filename="../../ui/system_detail.py" line="89"/>
         <source>{0} 千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>{0} 台</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>{0}年度（令和{1}年度）</source>
         <translation>FY{0} (Reiwa {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="105"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="106"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
@@ -365,37 +365,37 @@ Automatic: {2}</translation>
 <context>
     <name>EstimateDialog</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="300"/>
+        <location filename="../../ui/schedule_view.py" line="301"/>
         <source>所要日数（営業日）：</source>
         <translation>Duration (working days): </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="303"/>
+        <location filename="../../ui/schedule_view.py" line="304"/>
         <source>手順</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="303"/>
+        <location filename="../../ui/schedule_view.py" line="304"/>
         <source>楽観</source>
         <translation>Optimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="303"/>
+        <location filename="../../ui/schedule_view.py" line="304"/>
         <source>最可能</source>
         <translation>Most likely</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="303"/>
+        <location filename="../../ui/schedule_view.py" line="304"/>
         <source>悲観</source>
         <translation>Pessimistic</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="332"/>
+        <location filename="../../ui/schedule_view.py" line="333"/>
         <source>数値で入力してください。</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="336"/>
+        <location filename="../../ui/schedule_view.py" line="337"/>
         <source>所要日数を変更：</source>
         <translation>Change durations: </translation>
     </message>
@@ -521,22 +521,22 @@ Automatic: {2}</translation>
 <context>
     <name>GanttChart</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="288"/>
+        <location filename="../../ui/schedule_view.py" line="289"/>
         <source>工程（青：計画立案、橙：移行）</source>
         <translation>Phases (blue: planning, orange: migration)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="196"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="197"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="198"/>
+        <location filename="../../ui/schedule_view.py" line="199"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
@@ -544,130 +544,130 @@ Automatic: {2}</translation>
 <context>
     <name>InventoryTable</name>
     <message>
-        <location filename="../../ui/inventory_table.py" line="539"/>
+        <location filename="../../ui/inventory_table.py" line="577"/>
         <source>名称・ID・所属・事業者で絞り込み</source>
         <extracomment>Applies an edit (system_id, field, value as typed); returns None when done, else the Japanese reason it was refused (nothing changed). The new values then arrive through :meth:`SystemTableModel.update_records` (or the plan&apos;s reload). The column titles, for the view&apos;s horizontal header (see :meth:`InventoryTable.__init__`): a Qt model, so drawing and sizing the header calls no Python (1,300 calls at start-up). What a model must carry over to a successor that takes its place in the view.</extracomment>
         <translation>Filter by name, ID, department, vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="540"/>
+        <location filename="../../ui/inventory_table.py" line="578"/>
         <source>システム名・ID・所属・事業者・SaaS候補・備考・標準化対象業務で絞り込みます（Ctrl+F）</source>
         <translation>Filters by system name, ID, department, vendor, SaaS candidate, notes and workloads (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="543"/>
+        <location filename="../../ui/inventory_table.py" line="581"/>
         <source>すべての系統</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="549"/>
-        <location filename="../../ui/inventory_table.py" line="773"/>
+        <location filename="../../ui/inventory_table.py" line="587"/>
+        <location filename="../../ui/inventory_table.py" line="826"/>
         <source>すべての所属</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="553"/>
+        <location filename="../../ui/inventory_table.py" line="591"/>
         <source>絞り込み:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="666"/>
+        <location filename="../../ui/inventory_table.py" line="709"/>
         <source>{0} は変更していません。{1}</source>
         <translation>{0} was not changed. {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="702"/>
-        <location filename="../../ui/inventory_table.py" line="748"/>
+        <location filename="../../ui/inventory_table.py" line="743"/>
+        <location filename="../../ui/inventory_table.py" line="797"/>
         <source>{0} / {1} 件</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="109"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="110"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="111"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="112"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="113"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="114"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="115"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="116"/>
+        <location filename="../../ui/inventory_table.py" line="121"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="117"/>
+        <location filename="../../ui/inventory_table.py" line="122"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="118"/>
+        <location filename="../../ui/inventory_table.py" line="123"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="119"/>
+        <location filename="../../ui/inventory_table.py" line="124"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="120"/>
+        <location filename="../../ui/inventory_table.py" line="125"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -723,12 +723,13 @@ Automatic: {2}</translation>
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../ui/workers.py" line="104"/>
+        <location filename="../../ui/workers.py" line="138"/>
         <source>キャンセル</source>
+        <extracomment>The interpreter&apos;s switch interval while any worker runs (see the module docstring); Python&apos;s default is 5 ms. At 1 ms one repaint of the table during an export still took 0.7–0.9 s.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/workers.py" line="123"/>
+        <location filename="../../ui/workers.py" line="157"/>
         <source>キャンセルしています…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -757,415 +758,416 @@ Automatic: {2}</translation>
         <translation>Subsidy What-If</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>システム一覧</source>
+        <extracomment>The window&apos;s size on a first start, where the screen has room for it.</extracomment>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>新規(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>新しいプランを作ります</source>
         <translation>Create a new plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>開く(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>プランを開きます</source>
         <translation>Open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>取り込み(&amp;I)…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>システム一覧（.xlsx）を取り込みます</source>
         <translation>Import a system inventory (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>進捗表の取り込み(&amp;P)…</source>
         <translation>Import &amp;Progress Sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>標準化対象業務の進捗表（.xlsx）を取り込みます（元に戻せます）</source>
         <translation>Import the progress sheet (.xlsx) of the standardization workloads (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>終了(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>プログラムを終了します</source>
         <translation>Quit the program</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>元に戻す(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>やり直し(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>絞り込み(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>最近使ったプラン(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>編集(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>バージョン情報(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>ツールバー</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>この画面を表示できません：{0}</source>
         <translation>This view cannot be shown: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>プランを開けません</source>
         <translation>Cannot Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>プランを開いています…</source>
         <translation>Opening the plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>新しいプラン</source>
         <translation>New Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>移行計画プラン (*{0})</source>
         <translation>Migration plans (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>「{0}」はすでにあります。別の名前を選んでください。</source>
         <translation>“{0}” already exists. Please choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>新しいプランを作りました。ファイル → 取り込み でシステム一覧を読み込んでください。</source>
         <translation>New plan created. Use File → Import to load a system inventory.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>プランを開く</source>
         <translation>Open Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>移行計画プラン (*{0});;すべてのファイル (*)</source>
         <translation>Migration plans (*{0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>プラン: {0}</source>
         <extracomment>system_id → name of the plan&apos;s systems, as the detail panel shows links (set by :meth:`reload`).</extracomment>
         <translation>Plan: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>すべての移行先</source>
         <translation>All destinations</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>すべてのシステム</source>
         <translation>All systems</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>市が先に検討するシステム：次年度予算要求あり、2年度以内に更新、規模の大きいもの</source>
         <translation>Systems the city reviews first: budget request for next year, renewal within two fiscal years, large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>表示 {0} / 全 {1} システム　サーバ {2:,} 台　年間運用経費 {3:,} 千円</source>
         <translation>Showing {0} of {1} systems    Servers: {2:,}    Annual running cost: {3:,} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>システム一覧を取り込む</source>
         <extracomment>(servers, annual cost) of the rows shown, as the status bar last showed them.</extracomment>
         <translation>Import System Inventory</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>Excelブック (*.xlsx *.xlsm);;すべてのファイル (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>取り込み</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>先にプランを作るか開いてください。</source>
         <translation>Please create or open a plan first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>「{0}」を読み込んでいます</source>
         <translation>Reading “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>「{0}」の内容はプランと同じです。変更はありません。</source>
         <translation>“{0}” matches the plan. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>取り込みを取りやめました。プランは変わっていません。</source>
         <translation>Import cancelled. The plan is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>「{0}」の取り込み</source>
         <translation>Import of “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="701"/>
         <source>「{0}」を取り込みました（{1}）。</source>
         <translation>Imported “{0}” ({1}).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="681"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source> 警告 {0} 件。</source>
         <translation> Warnings: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="706"/>
         <source>取り込みの警告</source>
         <translation>Import Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>プランに保存しています</source>
         <translation>Saving to the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>進捗表を取り込む</source>
         <translation>Import Progress Sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="739"/>
         <source>進捗表「{0}」の取り込み</source>
         <translation>Import progress sheet “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>「{0}」から {1} 業務の進捗を取り込みました（シート「{2}」）。</source>
         <translation>Imported progress for {1} workload(s) from “{0}” (sheet “{2}”).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="749"/>
         <source>「{0}」の進捗を読み込んでいます</source>
         <translation>Reading progress from “{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>取り込みエラー</source>
         <translation>Import Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="759"/>
         <source>「{0}」に {1} 件のエラーがあります。プランには何も書き込んでいません。Excelで直してから、もう一度取り込んでください。</source>
         <translation>“{0}” has {1} error(s). Nothing was written to the plan. Fix them in Excel, then import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
-        <location filename="../../ui/main_window.py" line="749"/>
+        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="771"/>
         <source>取り込めません</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="768"/>
         <source>プランに保存できません</source>
         <translation>Cannot Save to the Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="750"/>
+        <location filename="../../ui/main_window.py" line="772"/>
         <source>予期しないエラーで取り込めませんでした。プランは変わっていません。
 {0}: {1}</source>
         <translation>The import failed with an unexpected error. The plan is unchanged.
 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="813"/>
+        <location filename="../../ui/main_window.py" line="835"/>
         <source>（なし）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="832"/>
+        <location filename="../../ui/main_window.py" line="854"/>
         <source>処理の途中です。中止して終了しますか？（プランは処理前の状態のまま残ります）</source>
         <translation>A task is still running. Stop it and exit? (The plan stays as it was before the task.)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="853"/>
+        <location filename="../../ui/main_window.py" line="875"/>
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="854"/>
+        <location filename="../../ui/main_window.py" line="876"/>
         <source>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;バージョン {1}&lt;/p&gt;&lt;p&gt;大阪市 デジタル統括室のシステム刷新計画・標準化対応のための計画ツール。&lt;/p&gt;&lt;p&gt;日本語フォント：IPAexゴシック（IPAフォントライセンス v1.0）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{0}&lt;/h3&gt;&lt;p&gt;Version {1}&lt;/p&gt;&lt;p&gt;A planning tool for Osaka City Digital Office&apos;s system renewal and standardization programme.&lt;/p&gt;&lt;p&gt;Japanese font: IPAexGothic (IPA Font License v1.0)&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="109"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="110"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="111"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="112"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="113"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="114"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="115"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="116"/>
+        <location filename="../../ui/inventory_table.py" line="121"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="117"/>
+        <location filename="../../ui/inventory_table.py" line="122"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="118"/>
+        <location filename="../../ui/inventory_table.py" line="123"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="119"/>
+        <location filename="../../ui/inventory_table.py" line="124"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="120"/>
+        <location filename="../../ui/inventory_table.py" line="125"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="596"/>
+        <location filename="../../ui/placement_board.py" line="765"/>
         <source>手動・要確認</source>
         <translation>Manual · review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="596"/>
+        <location filename="../../ui/placement_board.py" line="765"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="602"/>
+        <location filename="../../ui/placement_board.py" line="771"/>
         <source>理由：{0}
 変更者：{1}
 自動判定：{2}</source>
@@ -1175,39 +1177,39 @@ Automatic: {2}</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/placement_board.py" line="606"/>
+        <location filename="../../ui/placement_board.py" line="775"/>
         <source>移行先</source>
         <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77"/>
-        <location filename="../../ui/placement_board.py" line="611"/>
+        <location filename="../../ui/placement_board.py" line="780"/>
         <source>判定ステップ</source>
         <translation>Rule step</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="78"/>
-        <location filename="../../ui/placement_board.py" line="613"/>
+        <location filename="../../ui/placement_board.py" line="782"/>
         <source>手動設定</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>変更をプランファイルに保存します</source>
         <translation>Save the changes to the plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>名前を付けて保存(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>プランを別の名前のファイルに保存します</source>
         <translation>Save the plan to a file under another name</translation>
     </message>
@@ -1225,178 +1227,178 @@ Automatic: {2}</translation>
 <context>
     <name>PlacementBoard</name>
     <message>
-        <location filename="../../ui/placement_board.py" line="387"/>
+        <location filename="../../ui/placement_board.py" line="454"/>
         <source>優先して検討するグループ：</source>
         <translation>Review first:</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="389"/>
+        <location filename="../../ui/placement_board.py" line="456"/>
         <source>予算要求あり</source>
         <translation>Budget requested</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="390"/>
+        <location filename="../../ui/placement_board.py" line="457"/>
         <source>2年度以内に更新</source>
         <translation>Renewal within 2 FYs</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="391"/>
+        <location filename="../../ui/placement_board.py" line="458"/>
         <source>規模 大</source>
         <translation>Large scale</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="414"/>
+        <location filename="../../ui/placement_board.py" line="481"/>
         <source>カードを別の列へドラッグすると移行先を変更できます（理由が必要です）。右クリックでも変更・解除できます。</source>
         <translation>Drag a card to another column to change its destination (a reason is required). Right-click to change or clear an override.</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="442"/>
+        <location filename="../../ui/placement_board.py" line="552"/>
         <source>{0}システム表示（全{1}）・手動設定 {2}件</source>
         <translation>Showing {0} of {1} systems · {2} overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="444"/>
+        <location filename="../../ui/placement_board.py" line="554"/>
         <source>・要確認 {0}件</source>
         <translation> · {0} to review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="453"/>
+        <location filename="../../ui/placement_board.py" line="622"/>
         <source> ほか{0}件</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="454"/>
+        <location filename="../../ui/placement_board.py" line="623"/>
         <source>{0} の移行先を「{1}」に変更します。理由を入力してください。</source>
         <translation>Changing the destination of {0} to “{1}”. Please enter a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="480"/>
+        <location filename="../../ui/placement_board.py" line="649"/>
         <source>移行先を変更できません</source>
         <translation>Cannot Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="482"/>
+        <location filename="../../ui/placement_board.py" line="651"/>
         <source>{0}件の移行先を {1} に変更</source>
         <translation>Change destination of {0} system(s) to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="531"/>
+        <location filename="../../ui/placement_board.py" line="700"/>
         <source>移行先を変更</source>
         <translation>Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="539"/>
+        <location filename="../../ui/placement_board.py" line="708"/>
         <source>手動設定を解除（自動判定「{0}」に戻す）</source>
         <translation>Clear Override (back to automatic “{0}”)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="542"/>
+        <location filename="../../ui/placement_board.py" line="711"/>
         <source>入力の変更を確認済みにする（手動設定を維持）</source>
         <translation>Mark Input Changes as Reviewed (keep override)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="656"/>
+        <location filename="../../ui/placement_board.py" line="825"/>
         <source>変更履歴</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="74"/>
+        <location filename="../../ui/placement_board.py" line="78"/>
         <source>ガバメントクラウド</source>
         <translation>Gov-Cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="75"/>
+        <location filename="../../ui/placement_board.py" line="79"/>
         <source>SaaS</source>
         <translation>SaaS</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="76"/>
+        <location filename="../../ui/placement_board.py" line="80"/>
         <source>大阪市共通クラウド</source>
         <translation>Osaka City common cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="77"/>
+        <location filename="../../ui/placement_board.py" line="81"/>
         <source>オンプレミス</source>
         <translation>On-premises</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="85"/>
+        <location filename="../../ui/placement_board.py" line="89"/>
         <source>{0}千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="86"/>
+        <location filename="../../ui/placement_board.py" line="90"/>
         <source>{0}百万円</source>
         <translation>{0} million yen</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="238"/>
+        <location filename="../../ui/placement_board.py" line="273"/>
         <source>手動設定：{0}（{1}、{2}）</source>
         <translation>Override: {0} ({1}, {2})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="240"/>
+        <location filename="../../ui/placement_board.py" line="275"/>
         <source>自動判定：{0}</source>
         <translation>Automatic: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="242"/>
-        <location filename="../../ui/placement_board.py" line="635"/>
+        <location filename="../../ui/placement_board.py" line="277"/>
+        <location filename="../../ui/placement_board.py" line="804"/>
         <source>要確認：手動設定の後に判定の入力が変わりました</source>
         <translation>Review: the inputs to the rules changed after the override</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="280"/>
+        <location filename="../../ui/placement_board.py" line="315"/>
         <source>要確認</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="282"/>
+        <location filename="../../ui/placement_board.py" line="317"/>
         <source>手動</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="284"/>
+        <location filename="../../ui/placement_board.py" line="319"/>
         <source>SaaS適合 未検討</source>
         <translation>SaaS fit not assessed</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="309"/>
+        <location filename="../../ui/placement_board.py" line="344"/>
         <source>サーバ {0}台</source>
         <translation>{0} servers</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="359"/>
+        <location filename="../../ui/placement_board.py" line="422"/>
         <source>（未記入 {0}件）</source>
         <translation> ({0} blank)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="362"/>
+        <location filename="../../ui/placement_board.py" line="425"/>
         <source>{0}システム・サーバ {1}台</source>
         <translation>{0} systems · {1} servers</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="363"/>
+        <location filename="../../ui/placement_board.py" line="426"/>
         <source>年間運用経費 {0}</source>
         <translation>Annual running cost {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="365"/>
+        <location filename="../../ui/placement_board.py" line="428"/>
         <source>年間運用経費は千円単位の入力の合計です。</source>
         <translation>The annual running cost is the sum of the entered amounts (in thousand yen).</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="630"/>
+        <location filename="../../ui/placement_board.py" line="799"/>
         <source>（手動設定。自動判定は{0}）</source>
         <translation> (overridden; automatic: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="637"/>
+        <location filename="../../ui/placement_board.py" line="806"/>
         <source>手動設定の理由：{0}</source>
         <translation>Reason for override: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="645"/>
+        <location filename="../../ui/placement_board.py" line="814"/>
         <source>移行先の判定</source>
         <translation>Destination decision</translation>
     </message>
@@ -1404,37 +1406,37 @@ Automatic: {2}</translation>
 <context>
     <name>PlacementChart</name>
     <message>
-        <location filename="../../ui/placement_chart.py" line="50"/>
+        <location filename="../../ui/placement_chart.py" line="53"/>
         <source>グラフを準備しています…</source>
         <translation>Preparing the chart…</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="93"/>
+        <location filename="../../ui/placement_chart.py" line="96"/>
         <source>移行先別・系統別のシステム数</source>
         <translation>Systems by destination and tier</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="94"/>
+        <location filename="../../ui/placement_chart.py" line="97"/>
         <source>システム数</source>
         <translation>Systems</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="105"/>
+        <location filename="../../ui/placement_chart.py" line="108"/>
         <source>移行年度（次期更新年度）別のシステム数</source>
         <translation>Systems by migration FY (next renewal FY)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="106"/>
+        <location filename="../../ui/placement_chart.py" line="109"/>
         <source>年度</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="113"/>
+        <location filename="../../ui/placement_chart.py" line="116"/>
         <source>システムがありません（システム一覧を取り込んでください）</source>
         <translation>No systems (import a system inventory)</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_chart.py" line="35"/>
+        <location filename="../../ui/placement_chart.py" line="36"/>
         <source>未定</source>
         <translation>TBD</translation>
     </message>
@@ -1614,18 +1616,18 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/placement_board.py" line="119"/>
+        <location filename="../../ui/placement_board.py" line="132"/>
         <source>移行先の変更</source>
         <extracomment>Lane colours (header band and card edge), calm and distinguishable in grey scale too.</extracomment>
         <translation>Change Destination</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="127"/>
+        <location filename="../../ui/placement_board.py" line="140"/>
         <source>理由（必須）：例）特殊機器と直結しているため共通クラウドへは移せない</source>
         <translation>Reason (required): e.g. wired directly to special equipment, so it cannot move to the common cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/placement_board.py" line="130"/>
+        <location filename="../../ui/placement_board.py" line="143"/>
         <source>理由は変更者・日時とともに履歴に残ります。</source>
         <translation>The reason is kept in the history with who changed it and when.</translation>
     </message>
@@ -1651,52 +1653,52 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>ScheduleTableModel</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>業務</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>システム</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>開始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="87"/>
+        <location filename="../../ui/schedule_view.py" line="88"/>
         <source>完了（稼働）</source>
         <translation>Finish (go-live)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>余裕（営業日）</source>
         <translation>Slack (working days)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>進捗</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>P(期限内)</source>
         <translation>P(on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="88"/>
+        <location filename="../../ui/schedule_view.py" line="89"/>
         <source>P(延長期限内)</source>
         <translation>P(by extended deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="89"/>
+        <location filename="../../ui/schedule_view.py" line="90"/>
         <source>状態</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="89"/>
+        <location filename="../../ui/schedule_view.py" line="90"/>
         <source>要因</source>
         <translation>Driver</translation>
     </message>
@@ -1704,53 +1706,53 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="372"/>
+        <location filename="../../ui/schedule_view.py" line="374"/>
         <source>ベンダごとの同時移行数 </source>
         <extracomment>Re-plan on the GUI thread (then Monte Carlo in the background) while the plan is this small: the 20 workloads&apos; ≈ 900 tasks take ≈ 15 ms. A larger task graph, or an inventory so large that reading its systems takes long, is re-planned wholly in the background (latest edit wins). Size, not a measured time, decides, so that the same edit behaves the same on a busy machine.</extracomment>
         <translation>Concurrent migrations per vendor: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="379"/>
+        <location filename="../../ui/schedule_view.py" line="381"/>
         <source>連携を追加</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="380"/>
+        <location filename="../../ui/schedule_view.py" line="382"/>
         <source>連携を削除</source>
         <translation>Remove Link</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="389"/>
+        <location filename="../../ui/schedule_view.py" line="391"/>
         <source>提供元</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="400"/>
+        <location filename="../../ui/schedule_view.py" line="402"/>
         <source>モンテカルロ（1万回）</source>
         <translation>Monte Carlo (10,000 runs)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="401"/>
+        <location filename="../../ui/schedule_view.py" line="403"/>
         <source>所要日数のばらつきを1万回試行して P(期限内) を求め直します（中止できます）</source>
         <translation>Recompute P(on time) from 10,000 trials of varying durations (can be cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="424"/>
+        <location filename="../../ui/schedule_view.py" line="426"/>
         <source>依存関係</source>
         <translation>Dependencies</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="425"/>
+        <location filename="../../ui/schedule_view.py" line="427"/>
         <source>ガント</source>
         <translation>Gantt</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="426"/>
+        <location filename="../../ui/schedule_view.py" line="428"/>
         <source>一覧</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="432"/>
+        <location filename="../../ui/schedule_view.py" line="434"/>
         <source>業務をクリックすると計画を表示します</source>
         <translation>Click a workload to show its plan</translation>
     </message>
@@ -1775,78 +1777,78 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation type="vanished">Days</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="438"/>
+        <location filename="../../ui/schedule_view.py" line="440"/>
         <source>所要日数を編集…</source>
         <translation>Edit Durations…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="492"/>
+        <location filename="../../ui/schedule_view.py" line="498"/>
         <source>再計算中…</source>
         <translation>Recalculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="504"/>
+        <location filename="../../ui/schedule_view.py" line="510"/>
         <source>P(期限内)：計算中…</source>
         <translation>P(on time): calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="532"/>
+        <location filename="../../ui/schedule_view.py" line="538"/>
         <source>スケジュールを計算できませんでした：{0}</source>
         <translation>Could not compute the schedule: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="552"/>
+        <location filename="../../ui/schedule_view.py" line="558"/>
         <source>シミュレーションに失敗しました：{0}</source>
         <translation>The simulation failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="554"/>
+        <location filename="../../ui/schedule_view.py" line="560"/>
         <source>モンテカルロ・シミュレーション（{0} 回）</source>
         <translation>Monte Carlo simulation ({0} runs)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="557"/>
+        <location filename="../../ui/schedule_view.py" line="563"/>
         <source>P(期限内)：モンテカルロ {0} 回を計算中…</source>
         <translation>P(on time): running Monte Carlo, {0} runs…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="567"/>
+        <location filename="../../ui/schedule_view.py" line="573"/>
         <source>P(期限内)：モンテカルロ {0} 回（乱数の種 {1}）</source>
         <translation>P(on time): Monte Carlo, {0} runs (seed {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="655"/>
+        <location filename="../../ui/schedule_view.py" line="662"/>
         <source>その連携はありません。</source>
         <translation>There is no such link.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="667"/>
-        <location filename="../../ui/schedule_view.py" line="669"/>
+        <location filename="../../ui/schedule_view.py" line="674"/>
+        <location filename="../../ui/schedule_view.py" line="676"/>
         <source>進捗を変更：</source>
         <translation>Change progress: </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="667"/>
+        <location filename="../../ui/schedule_view.py" line="674"/>
         <source>手順{0}</source>
         <translation>step {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="670"/>
+        <location filename="../../ui/schedule_view.py" line="677"/>
         <source>{0}手順</source>
         <translation>{0} steps</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="698"/>
+        <location filename="../../ui/schedule_view.py" line="705"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="699"/>
+        <location filename="../../ui/schedule_view.py" line="706"/>
         <source>稼働 </source>
         <translation>Go-live </translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="699"/>
+        <location filename="../../ui/schedule_view.py" line="706"/>
         <source>進捗 </source>
         <translation>Progress </translation>
     </message>
@@ -1949,7 +1951,7 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SubsidyChart</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="385"/>
+        <location filename="../../ui/subsidy_view.py" line="388"/>
         <source>グラフを準備しています…</source>
         <extracomment>What ``ParamEditCommand.id`` returns: QUndoStack offers the step just done ``mergeWith`` the next.</extracomment>
         <translation>Preparing the chart…</translation>
@@ -1960,77 +1962,77 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation>Please open a plan</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="424"/>
+        <location filename="../../ui/subsidy_view.py" line="423"/>
         <source>補助対象経費</source>
         <translation>Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="425"/>
+        <location filename="../../ui/subsidy_view.py" line="424"/>
         <source>補助</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="426"/>
+        <location filename="../../ui/subsidy_view.py" line="425"/>
         <source>対象外（関連作業）</source>
         <translation>Ineligible (related work)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="427"/>
+        <location filename="../../ui/subsidy_view.py" line="426"/>
         <source>並行運用</source>
         <translation>Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="428"/>
+        <location filename="../../ui/subsidy_view.py" line="427"/>
         <source>不足額（市の負担）</source>
         <translation>Shortfall (city&apos;s share)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="436"/>
+        <location filename="../../ui/subsidy_view.py" line="435"/>
         <source>経費 → 補助 → 不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="444"/>
+        <location filename="../../ui/subsidy_view.py" line="443"/>
         <source>補助で賄う</source>
         <translation>Covered by subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="445"/>
+        <location filename="../../ui/subsidy_view.py" line="444"/>
         <source>市負担：対象経費の残り</source>
         <translation>City&apos;s share: rest of eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="446"/>
+        <location filename="../../ui/subsidy_view.py" line="445"/>
         <source>市負担：対象外</source>
         <translation>City&apos;s share: ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="447"/>
+        <location filename="../../ui/subsidy_view.py" line="446"/>
         <source>市負担：並行運用</source>
         <translation>City&apos;s share: parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="454"/>
+        <location filename="../../ui/subsidy_view.py" line="453"/>
         <source>年度別の経費と負担</source>
         <translation>Costs and city&apos;s share by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="465"/>
+        <location filename="../../ui/subsidy_view.py" line="464"/>
         <source>範囲の下限</source>
         <translation>Low end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="466"/>
+        <location filename="../../ui/subsidy_view.py" line="465"/>
         <source>範囲の上限</source>
         <translation>High end of range</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="469"/>
+        <location filename="../../ui/subsidy_view.py" line="468"/>
         <source>不足額を最も動かす前提（トルネード図）</source>
         <translation>Assumptions that move the shortfall most (tornado chart)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="470"/>
+        <location filename="../../ui/subsidy_view.py" line="469"/>
         <source>不足額（{0}）</source>
         <translation>Shortfall ({0})</translation>
     </message>
@@ -2141,295 +2143,295 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SubsidyView</name>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="517"/>
+        <location filename="../../ui/subsidy_view.py" line="518"/>
         <source> 億円</source>
         <translation> ×100M yen</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="517"/>
+        <location filename="../../ui/subsidy_view.py" line="518"/>
         <source> 倍</source>
         <translation> ×</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="518"/>
+        <location filename="../../ui/subsidy_view.py" line="519"/>
         <source> か月</source>
         <translation> months</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="584"/>
-        <location filename="../../ui/subsidy_view.py" line="1091"/>
-        <location filename="../../ui/subsidy_view.py" line="1146"/>
+        <location filename="../../ui/subsidy_view.py" line="587"/>
+        <location filename="../../ui/subsidy_view.py" line="1104"/>
+        <location filename="../../ui/subsidy_view.py" line="1159"/>
         <source>シナリオ</source>
         <extracomment>The rules: their choices and the input tab they sit on (the related-work rule above its list). The rules whose current choice is explained in a line under the choice (texts in ``_rule_notes``).</extracomment>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="592"/>
+        <location filename="../../ui/subsidy_view.py" line="595"/>
         <source>追加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="593"/>
+        <location filename="../../ui/subsidy_view.py" line="596"/>
         <source>複製</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="594"/>
+        <location filename="../../ui/subsidy_view.py" line="597"/>
         <source>名前変更</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="595"/>
+        <location filename="../../ui/subsidy_view.py" line="598"/>
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="635"/>
+        <location filename="../../ui/subsidy_view.py" line="638"/>
         <source>（円）</source>
         <translation>(yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="635"/>
+        <location filename="../../ui/subsidy_view.py" line="638"/>
         <source>（億円）</source>
         <translation>(×100M yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="638"/>
+        <location filename="../../ui/subsidy_view.py" line="641"/>
         <source> 年</source>
         <translation> yr</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="676"/>
+        <location filename="../../ui/subsidy_view.py" line="679"/>
         <source>前提</source>
         <translation>Assumptions</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="689"/>
+        <location filename="../../ui/subsidy_view.py" line="692"/>
         <source>業務への配分</source>
         <translation>Allocation to workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="696"/>
+        <location filename="../../ui/subsidy_view.py" line="699"/>
         <source>システムIDまたは名前で絞り込み</source>
         <translation>Filter by system ID or name</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="699"/>
+        <location filename="../../ui/subsidy_view.py" line="702"/>
         <source>絞り込み</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="712"/>
+        <location filename="../../ui/subsidy_view.py" line="715"/>
         <source>関連作業</source>
         <translation>Related work</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="718"/>
+        <location filename="../../ui/subsidy_view.py" line="721"/>
         <source>金額の単位</source>
         <translation>Amount unit</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="728"/>
+        <location filename="../../ui/subsidy_view.py" line="731"/>
         <source>結果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="759"/>
+        <location filename="../../ui/subsidy_view.py" line="762"/>
         <source>経費→補助→不足額</source>
         <translation>Costs → subsidy → shortfall</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="760"/>
+        <location filename="../../ui/subsidy_view.py" line="763"/>
         <source>年度別</source>
         <translation>By fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="761"/>
+        <location filename="../../ui/subsidy_view.py" line="764"/>
         <source>感度（トルネード）</source>
         <translation>Sensitivity (tornado)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="765"/>
+        <location filename="../../ui/subsidy_view.py" line="768"/>
         <source>年度別の表</source>
         <translation>Table by fiscal year</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="765"/>
+        <location filename="../../ui/subsidy_view.py" line="768"/>
         <source>業務別の表</source>
         <translation>Table by workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="766"/>
+        <location filename="../../ui/subsidy_view.py" line="769"/>
         <source>シナリオ比較</source>
         <translation>Scenario comparison</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="784"/>
+        <location filename="../../ui/subsidy_view.py" line="787"/>
         <source>既定。遅れた1か月ごとに旧システムを動かし続ける費用（現行の運用経費の12分の1）を数えます。新環境の運用経費は期限どおりでも期限後に払うため、遅れで増えるのは旧システムの分です。</source>
         <translation>Default. Each month of delay counts the cost of keeping the old system running (1/12 of the current annual running cost). The new environment&apos;s running cost is paid after the deadline even when on time, so what a delay adds is the old system&apos;s cost.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="786"/>
+        <location filename="../../ui/subsidy_view.py" line="789"/>
         <source>遅れた1か月ごとに新環境（ガバメントクラウド）の運用経費（現行 × 倍率の12分の1）を数えます。旧システムの経費は通常予算で続くとみる見方で、期限どおりでも払う新環境の経費を遅れの費用に含めます。</source>
         <translation>Each month of delay counts the running cost of the new environment (Gov-Cloud): 1/12 of current × multiplier. This view assumes the old system&apos;s cost carries on under the regular budget, and counts as a cost of delay the new environment&apos;s cost that would be paid even when on time.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="788"/>
+        <location filename="../../ui/subsidy_view.py" line="791"/>
         <source>遅れた1か月ごとに新旧両方の運用経費（現行 × (1 + 倍率) の12分の1）を数えます（最も大きく見る見方）。</source>
         <translation>Each month of delay counts the running costs of both old and new (1/12 of current × (1 + multiplier)): the highest estimate.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="791"/>
+        <location filename="../../ui/subsidy_view.py" line="794"/>
         <source>複数の業務を担うシステムの経費を、その業務に均等に分けます（例：4業務なら1/4ずつ）。</source>
         <translation>Splits the costs of a system that carries several workloads equally among them (e.g. 1/4 each for 4 workloads).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="792"/>
+        <location filename="../../ui/subsidy_view.py" line="795"/>
         <source>下の表の重みの比で分けます（重み0の業務は0円、指定しない業務は1）。重みのセルをダブルクリックして編集します。</source>
         <translation>Splits the costs in proportion to the weights in the table below (a workload with weight 0 gets 0 yen; one without a weight counts as 1). Double-click a weight cell to edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="795"/>
+        <location filename="../../ui/subsidy_view.py" line="798"/>
         <source>標準化対象システムと連携する対象外システムを自動で数えます。下の表でチェックを外すと除外、ほかのシステムにチェックすると追加します。</source>
         <translation>Counts automatically the out-of-scope systems linked with standardization systems. In the table below, uncheck a system to exclude it, or check another system to add it.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="797"/>
+        <location filename="../../ui/subsidy_view.py" line="800"/>
         <source>下の表でチェックしたシステムだけを数えます。</source>
         <translation>Counts only the systems checked in the table below.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="798"/>
+        <location filename="../../ui/subsidy_view.py" line="801"/>
         <source>関連作業を数えません（補助対象外経費は追加の関連作業費だけになります）。</source>
         <translation>Counts no related work (ineligible costs are then only the additional related-work costs).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="984"/>
+        <location filename="../../ui/subsidy_view.py" line="997"/>
         <source>配分の重み（{0}）</source>
         <translation>Allocation weight ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="990"/>
+        <location filename="../../ui/subsidy_view.py" line="1003"/>
         <source>関連作業（{0}）</source>
         <translation>Related work ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1012"/>
+        <location filename="../../ui/subsidy_view.py" line="1025"/>
         <source>プランに保存できなかったため、変更を取り消しました（{0}）。</source>
         <translation>The change could not be saved to the plan, so it was reverted ({0}).</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1029"/>
+        <location filename="../../ui/subsidy_view.py" line="1042"/>
         <source>工程表を計算しています…（それまではシナリオの遅延月数だけで計算）</source>
         <translation>Computing the schedule… (until then, only the scenario&apos;s months of delay are used)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1097"/>
+        <location filename="../../ui/subsidy_view.py" line="1110"/>
         <source>シナリオ名：</source>
         <translation>Scenario name:</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1107"/>
+        <location filename="../../ui/subsidy_view.py" line="1120"/>
         <source>シナリオの追加</source>
         <translation>Add Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1118"/>
+        <location filename="../../ui/subsidy_view.py" line="1131"/>
         <source>シナリオの複製</source>
         <translation>Duplicate Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1136"/>
+        <location filename="../../ui/subsidy_view.py" line="1149"/>
         <source>シナリオ名の変更</source>
         <translation>Rename Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="1146"/>
+        <location filename="../../ui/subsidy_view.py" line="1159"/>
         <source>ベースラインは削除できません。</source>
         <translation>The baseline cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="200"/>
+        <location filename="../../ui/subsidy_view.py" line="202"/>
         <source>（基準）</source>
         <translation> (baseline)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="202"/>
+        <location filename="../../ui/subsidy_view.py" line="204"/>
         <source>ベースライン：削除できません</source>
         <translation>Baseline: cannot be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="228"/>
+        <location filename="../../ui/subsidy_view.py" line="230"/>
         <source>年度</source>
         <translation>FY</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="229"/>
-        <location filename="../../ui/subsidy_view.py" line="239"/>
+        <location filename="../../ui/subsidy_view.py" line="231"/>
+        <location filename="../../ui/subsidy_view.py" line="241"/>
         <source>補助対象経費</source>
         <translation>Eligible costs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="230"/>
-        <location filename="../../ui/subsidy_view.py" line="240"/>
+        <location filename="../../ui/subsidy_view.py" line="232"/>
+        <location filename="../../ui/subsidy_view.py" line="242"/>
         <source>補助</source>
         <translation>Subsidy</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="231"/>
+        <location filename="../../ui/subsidy_view.py" line="233"/>
         <source>補助対象外</source>
         <translation>Ineligible</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="232"/>
-        <location filename="../../ui/subsidy_view.py" line="242"/>
+        <location filename="../../ui/subsidy_view.py" line="234"/>
+        <location filename="../../ui/subsidy_view.py" line="244"/>
         <source>並行運用</source>
         <translation>Parallel running</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="233"/>
-        <location filename="../../ui/subsidy_view.py" line="243"/>
+        <location filename="../../ui/subsidy_view.py" line="235"/>
+        <location filename="../../ui/subsidy_view.py" line="245"/>
         <source>市の負担</source>
         <translation>City&apos;s share</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="234"/>
-        <location filename="../../ui/subsidy_view.py" line="244"/>
+        <location filename="../../ui/subsidy_view.py" line="236"/>
+        <location filename="../../ui/subsidy_view.py" line="246"/>
         <source>説明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="238"/>
+        <location filename="../../ui/subsidy_view.py" line="240"/>
         <source>業務</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="241"/>
+        <location filename="../../ui/subsidy_view.py" line="243"/>
         <source>遅れ（か月）</source>
         <translation>Delay (months)</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="364"/>
+        <location filename="../../ui/subsidy_view.py" line="366"/>
         <source>項目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="369"/>
+        <location filename="../../ui/subsidy_view.py" line="371"/>
         <source>差（{0}）</source>
         <translation>Difference ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="319"/>
+        <location filename="../../ui/subsidy_view.py" line="321"/>
         <source>異なる</source>
         <translation>Differs</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="352"/>
+        <location filename="../../ui/subsidy_view.py" line="354"/>
         <source>「{0}」の値 − 基準「{1}」の値</source>
         <translation>Value in “{0}” − value in baseline “{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/subsidy_view.py" line="356"/>
+        <location filename="../../ui/subsidy_view.py" line="358"/>
         <source>シナリオ「{0}」の前提</source>
         <translation>Assumption of scenario “{0}”</translation>
     </message>
@@ -2437,123 +2439,123 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>SystemDetail</name>
     <message>
-        <location filename="../../ui/system_detail.py" line="80"/>
+        <location filename="../../ui/system_detail.py" line="77"/>
         <source>表でシステムを選ぶと、ここに詳細が表示されます。</source>
         <translation>Select a system in the table to see its details here.</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="95"/>
+        <location filename="../../ui/system_detail.py" line="92"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="96"/>
+        <location filename="../../ui/system_detail.py" line="93"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="97"/>
+        <location filename="../../ui/system_detail.py" line="94"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="99"/>
+        <location filename="../../ui/system_detail.py" line="96"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="100"/>
+        <location filename="../../ui/system_detail.py" line="97"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="101"/>
+        <location filename="../../ui/system_detail.py" line="98"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="102"/>
+        <location filename="../../ui/system_detail.py" line="99"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="105"/>
+        <location filename="../../ui/system_detail.py" line="102"/>
         <source>年間運用経費</source>
         <translation>Annual running cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="106"/>
+        <location filename="../../ui/system_detail.py" line="103"/>
         <source>移行経費見込</source>
         <translation>Est. migration cost</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="107"/>
+        <location filename="../../ui/system_detail.py" line="104"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="108"/>
+        <location filename="../../ui/system_detail.py" line="105"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="109"/>
+        <location filename="../../ui/system_detail.py" line="106"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="116"/>
+        <location filename="../../ui/system_detail.py" line="113"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="120"/>
+        <location filename="../../ui/system_detail.py" line="117"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="129"/>
+        <location filename="../../ui/system_detail.py" line="126"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="131"/>
+        <location filename="../../ui/system_detail.py" line="128"/>
         <source>追加属性</source>
         <translation>Additional attributes</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="44"/>
+        <location filename="../../ui/system_detail.py" line="50"/>
         <source>編集…</source>
         <extracomment>A section provider: (record, annotation) → (title, html body) or None. What html.escape(…, quote=True) replaces (the html module is not imported at start-up: it brings a table of every named entity).</extracomment>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="45"/>
+        <location filename="../../ui/system_detail.py" line="51"/>
         <source>このシステムの項目をフォームで編集します（元に戻せます）</source>
         <translation>Edit this system&apos;s fields in a form (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="92"/>
+        <location filename="../../ui/system_detail.py" line="89"/>
         <source>{0} 千円</source>
         <translation>{0} thousand yen</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="98"/>
+        <location filename="../../ui/system_detail.py" line="95"/>
         <source>{0} 台</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/system_detail.py" line="103"/>
+        <location filename="../../ui/system_detail.py" line="100"/>
         <source>{0}年度（令和{1}年度）</source>
         <translation>FY{0} (Reiwa {1})</translation>
     </message>
@@ -2810,92 +2812,92 @@ Discard: throw those edits away and open the saved plan.</translation>
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="98"/>
+        <location filename="../../ui/inventory_table.py" line="103"/>
         <source>システムID</source>
         <translation>System ID</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="99"/>
+        <location filename="../../ui/inventory_table.py" line="104"/>
         <source>システム名</source>
         <translation>System name</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="100"/>
+        <location filename="../../ui/inventory_table.py" line="105"/>
         <source>所管所属</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="101"/>
+        <location filename="../../ui/inventory_table.py" line="106"/>
         <source>系統</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="102"/>
+        <location filename="../../ui/inventory_table.py" line="107"/>
         <source>サーバ台数</source>
         <translation>Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="104"/>
+        <location filename="../../ui/inventory_table.py" line="109"/>
         <source>標準化対象業務</source>
         <translation>Standardization workloads</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="109"/>
+        <location filename="../../ui/inventory_table.py" line="114"/>
         <source>住民基本系</source>
         <translation>Resident records</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="110"/>
+        <location filename="../../ui/inventory_table.py" line="115"/>
         <source>SaaS候補</source>
         <translation>SaaS candidate</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="111"/>
+        <location filename="../../ui/inventory_table.py" line="116"/>
         <source>SaaS適合</source>
         <translation>SaaS fit</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="112"/>
+        <location filename="../../ui/inventory_table.py" line="117"/>
         <source>クラウド化阻害要因</source>
         <translation>Cloud blocker</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="113"/>
+        <location filename="../../ui/inventory_table.py" line="118"/>
         <source>次期更新年度</source>
         <translation>Next renewal FY</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="114"/>
+        <location filename="../../ui/inventory_table.py" line="119"/>
         <source>年間運用経費（千円）</source>
         <translation>Annual running cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="115"/>
+        <location filename="../../ui/inventory_table.py" line="120"/>
         <source>移行経費見込（千円）</source>
         <translation>Est. migration cost (thousand yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="116"/>
+        <location filename="../../ui/inventory_table.py" line="121"/>
         <source>予算要求</source>
         <translation>Budget request</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="117"/>
+        <location filename="../../ui/inventory_table.py" line="122"/>
         <source>規模</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="118"/>
+        <location filename="../../ui/inventory_table.py" line="123"/>
         <source>保守事業者</source>
         <translation>Maintenance vendor</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="119"/>
+        <location filename="../../ui/inventory_table.py" line="124"/>
         <source>連携先</source>
         <translation>Linked systems</translation>
     </message>
     <message>
-        <location filename="../../ui/inventory_table.py" line="120"/>
+        <location filename="../../ui/inventory_table.py" line="125"/>
         <source>備考</source>
         <translation>Notes</translation>
     </message>
@@ -2903,22 +2905,22 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>WorkloadGraph</name>
     <message>
-        <location filename="../../ui/schedule_view.py" line="248"/>
+        <location filename="../../ui/schedule_view.py" line="249"/>
         <source>標準化20業務の稼働日と連携（太枠・橙：クリティカルパス、赤：期限超過）</source>
         <translation>Go-live dates and links of the 20 standardization workloads (bold orange outline: critical path, red: past the deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="196"/>
+        <location filename="../../ui/schedule_view.py" line="197"/>
         <source>FY2025期限 2026-03-31</source>
         <translation>FY2025 deadline 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="197"/>
+        <location filename="../../ui/schedule_view.py" line="198"/>
         <source>延長期限（特定移行支援）</source>
         <translation>Extended deadline (special migration support system)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_view.py" line="198"/>
+        <location filename="../../ui/schedule_view.py" line="199"/>
         <source>基準日（今日）</source>
         <translation>As of (today)</translation>
     </message>
@@ -2926,7 +2928,7 @@ Discard: throw those edits away and open the saved plan.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>予期しないエラーが発生しました。プランは最後に保存した状態のままです。
 {0}: {1}</source>
         <translation>An unexpected error occurred. The plan is as it was last saved.
@@ -3143,54 +3145,54 @@ Discard: throw those edits away and open the saved plan.</translation>
         <translation>Change the destination of {system} to {destination}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="915"/>
+        <location filename="../../migration_planner/placement.py" line="922"/>
         <source> {before} → {after}</source>
         <translation> {before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="916"/>
+        <location filename="../../migration_planner/placement.py" line="923"/>
         <source>（{reason}）</source>
         <translation> ({reason})</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="917"/>
+        <location filename="../../migration_planner/placement.py" line="924"/>
         <source>{at} {user} {action}{move}{reason}</source>
         <translation>{at} {user} {action}{move}{reason}</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="924"/>
+        <location filename="../../migration_planner/placement.py" line="931"/>
         <source>移行先変更</source>
         <translation>destination changed</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="924"/>
+        <location filename="../../migration_planner/placement.py" line="931"/>
         <source>手動設定解除</source>
         <translation>override cleared</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="925"/>
+        <location filename="../../migration_planner/placement.py" line="932"/>
         <source>手動設定確認</source>
         <translation>override confirmed</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="925"/>
-        <location filename="../../migration_planner/placement.py" line="926"/>
-        <location filename="../../migration_planner/placement.py" line="927"/>
+        <location filename="../../migration_planner/placement.py" line="932"/>
+        <location filename="../../migration_planner/placement.py" line="933"/>
+        <location filename="../../migration_planner/placement.py" line="934"/>
         <source>元に戻す</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="927"/>
+        <location filename="../../migration_planner/placement.py" line="934"/>
         <source>要確認</source>
         <translation>flagged for review</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="927"/>
+        <location filename="../../migration_planner/placement.py" line="934"/>
         <source>編集</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../migration_planner/placement.py" line="928"/>
+        <location filename="../../migration_planner/placement.py" line="935"/>
         <source>取込</source>
         <translation>imported</translation>
     </message>
