@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import sys
 import types
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # benchmarks/ is a folder of the repository, not an installed package
-    sys.path.insert(0, str(REPO))
 
 from benchmarks import run_all  # noqa: E402
 from benchmarks.generators import HEADER, inventory_records, write_inventory  # noqa: E402

@@ -13,20 +13,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # benchmarks/ is a folder of the repository, not an installed package
-    sys.path.insert(0, str(REPO))
 
 from benchmarks.bench_memory import make_plan  # noqa: E402
 from migration_planner.inventory.contract import SystemRecord  # noqa: E402

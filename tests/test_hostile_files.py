@@ -361,7 +361,6 @@ def test_a_stray_value_under_a_large_table_is_streamed_to_the_same_records(tmp_p
 
     from migration_planner.inventory.workbook import SCAN_BYTES_MAX, streamed_sheets
 
-    sys.path.insert(0, str(REPO))
     from benchmarks.generators import write_inventory
 
     plain = write_inventory(tmp_path / "plain.xlsx", 3000, seed=5)

@@ -3,12 +3,6 @@ full read gives, in inventory order, however many IDs are asked for."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # benchmarks/ is a folder of the repository, not an installed package
-    sys.path.insert(0, str(REPO))
 
 from benchmarks.generators import inventory_records  # noqa: E402
 from migration_planner.placement import overrides, set_override  # noqa: E402

@@ -59,11 +59,8 @@ SAVING = "プランに保存しています"
 # ---------------------------------------------------------------- inputs
 @pytest.fixture(scope="module")
 def big_inventory(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(REPO))
-    try:
-        from benchmarks.generators import write_inventory
-    finally:
-        sys.path.remove(str(REPO))
+    from benchmarks.generators import write_inventory
+
     path = tmp_path_factory.mktemp("responsive") / "大規模システム一覧.xlsx"
     write_inventory(path, N_IMPORT, seed=7)
     return path

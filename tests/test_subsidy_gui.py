@@ -359,11 +359,6 @@ def test_editor_models_pass_the_model_tester(view, qtmodeltester):
 
 
 def test_bench_subsidy_runs():
-    import sys
-
-    root = str(SAMPLE.parent)
-    if root not in sys.path:
-        sys.path.insert(0, root)
     from benchmarks import bench_subsidy
 
     rows = bench_subsidy.run(n=200, repeats=3)

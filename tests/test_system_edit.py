@@ -4,8 +4,6 @@ form's several edits are one step that undo restores exactly (issue 3). No Qt he
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,10 +24,6 @@ from migration_planner.placement import (
     set_override,
 )
 from migration_planner.plan_ops import import_hooks
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # benchmarks/ is a folder of the repository, not an installed package
-    sys.path.insert(0, str(REPO))
 
 from benchmarks.generators import _rows  # noqa: E402
 

@@ -252,12 +252,6 @@ def test_an_import_or_an_unknown_system_still_reloads_the_whole_board(window, cl
 
 @pytest.mark.slow
 def test_the_board_edit_benchmark_runs_and_checks_what_it_times():
-    import sys
-    from pathlib import Path
-
-    repo = str(Path(__file__).resolve().parents[1])
-    if repo not in sys.path:  # benchmarks/ is a folder of the repository, not an installed package
-        sys.path.insert(0, repo)
     from benchmarks import bench_edit_board
 
     rows = bench_edit_board.run(n=300, repeats=2)

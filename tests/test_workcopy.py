@@ -815,8 +815,6 @@ def test_process_alive():
 
 def test_bench_workcopy_runs():
     """The benchmark (benchmarks/bench_workcopy.py) runs on a tiny plan and reports ratios; no timing asserted."""
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
     from benchmarks import bench_workcopy
 
     rows = bench_workcopy.run(n=300, repeats=1)
