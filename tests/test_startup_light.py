@@ -62,6 +62,14 @@ def _env(repo_root, **extra) -> dict:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path, **extra}
 
 
+def _run_child(repo_root, code: str, *args: str, timeout: int = 60) -> str:
+    """Run ``python -c code args`` from this checkout (see :func:`_env`); its standard output."""
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=repo_root, env=_env(repo_root),
+                         capture_output=True, text=True, timeout=timeout)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout
+
+
 _LINE = re.compile(r"^import time:\s+(?:\d+|self \[us\])\s*\|\s*(?:\d+|cumulative)\s*\|(?P<indent>\s*)(?P<name>\S+)")
 
 
@@ -135,10 +143,8 @@ def test_the_command_tells_a_plan_from_a_verb_without_the_database_layer(repo_ro
             "from migration_planner.cli import verbs\n"
             "assert 'import' in verbs()\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & set(%r)))" % (HEAVY,))
-    env = _env(repo_root)
-    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.strip() == "[]", "main.py's dispatch imported: " + out.stdout
+    stdout = _run_child(repo_root, code)
+    assert stdout.strip() == "[]", "main.py's dispatch imported: " + stdout
 
 
 def test_pyside_is_spared_reading_the_modules_it_is_told_about(repo_root):
@@ -147,10 +153,7 @@ def test_pyside_is_spared_reading_the_modules_it_is_told_about(repo_root):
     code = ("import sys, ui\n"
             "from shibokensupport.feature import pyside_feature_dict as t\n"
             "print(t.get('migration_planner.planfile'), t.get('os'), t.get('ui.main_window'), t.get('ui.inventory_table'))")
-    env = _env(repo_root)
-    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.split() == ["-1", "-1", "0", "0"]
+    assert _run_child(repo_root, code).split() == ["-1", "-1", "0", "0"]
     import ui
 
     for name in ui.STARTUP_MODULES:
@@ -179,18 +182,11 @@ while not gc.isenabled() and time.monotonic() < deadline:
     app.processEvents()
 print(paused, still, gc.isenabled(), gc.get_freeze_count() > 0)
 """
-    env = _env(repo_root)
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.ini")], cwd=repo_root, env=env,
-                         capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.split() == ["True", "True", "True", "True"]
+    assert _run_child(repo_root, code, str(tmp_path / "s.ini"), timeout=120).split() == ["True", "True", "True", "True"]
 
 
 def test_the_collector_comes_back_without_a_window(repo_root):
     code = ("import gc, ui\nfrom ui.app import create_app\nfrom PySide6.QtCore import QTimer, QEventLoop\n"
             "app = create_app([])\nloop = QEventLoop()\nQTimer.singleShot(2500, loop.quit)\nloop.exec()\n"
             "print(gc.isenabled())")
-    env = _env(repo_root)
-    out = subprocess.run([sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.strip() == "True"
+    assert _run_child(repo_root, code, timeout=120).strip() == "True"
