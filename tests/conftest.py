@@ -228,6 +228,22 @@ def sample_window(qtbot, tmp_path):
     w.close()
 
 
+@pytest.fixture
+def classify_calls(monkeypatch):
+    """The ``ids`` of every call of ``classify`` the board makes (None: the whole plan)."""
+    import ui.placement_board as board_module
+
+    calls: list = []
+    real = board_module.classify
+
+    def counting(plan, ids=None):
+        calls.append(None if ids is None else sorted(ids))
+        return real(plan, ids) if ids is not None else real(plan)
+
+    monkeypatch.setattr(board_module, "classify", counting)
+    return calls
+
+
 def pytest_collection_finish(session):
     """ui/__init__ pauses the garbage collector until the first window is drawn (start-up speed):
     the tests run with it on, as the program does once its window is up."""

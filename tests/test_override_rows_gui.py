@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from test_system_edit_gui import destination_text  # noqa: E402
-from test_views_incremental_gui import classify_calls, lane_ids, open_tab  # noqa: E402, F401
+from test_views_incremental_gui import lane_ids, open_tab  # noqa: E402
 
 pytestmark = pytest.mark.gui
 

@@ -37,22 +37,6 @@ def window(qtbot, tmp_path):
     w.close()
 
 
-@pytest.fixture
-def classify_calls(monkeypatch):
-    """The ``ids`` of every call of ``classify`` the board makes (None: the whole plan)."""
-    import ui.placement_board as board_module
-
-    calls: list = []
-    real = board_module.classify
-
-    def counting(plan, ids=None):
-        calls.append(None if ids is None else sorted(ids))
-        return real(plan, ids) if ids is not None else real(plan)
-
-    monkeypatch.setattr(board_module, "classify", counting)
-    return calls
-
-
 def open_tab(window, cls_name: str):
     """Bring the feature tab ``cls_name`` to the front (creating its view) and return the view."""
     view = window.feature_widget(cls_name)
