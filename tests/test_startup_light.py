@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,9 +63,10 @@ def _env(repo_root, **extra) -> dict:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path, **extra}
 
 
-def _run_child(repo_root, code: str, *args: str, timeout: int = 60) -> str:
-    """Run ``python -c code args`` from this checkout (see :func:`_env`); its standard output."""
-    out = subprocess.run([sys.executable, "-c", code, *args], cwd=repo_root, env=_env(repo_root),
+def _run_child(repo_root, code: str, *args: str, timeout: int = 60, env: dict | None = None) -> str:
+    """Run ``python -c code args`` from this checkout (see :func:`_env`, which ``env`` replaces);
+    its standard output."""
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=repo_root, env=env or _env(repo_root),
                          capture_output=True, text=True, timeout=timeout)
     assert out.returncode == 0, out.stderr[-3000:]
     return out.stdout
@@ -190,3 +192,80 @@ def test_the_collector_comes_back_without_a_window(repo_root):
             "app = create_app([])\nloop = QEventLoop()\nQTimer.singleShot(2500, loop.quit)\nloop.exec()\n"
             "print(gc.isenabled())")
     assert _run_child(repo_root, code, timeout=120).strip() == "True"
+
+
+# A child that imports ui, counting what is compiled of shiboken's support package meanwhile, and
+# checking that compile() is its own again afterwards and that PySide6's signatures still work.
+_COUNT_SUPPORT_COMPILES = r"""
+import builtins, json, sys
+original = builtins.compile
+compiled = []
+def counting(source, filename, mode, *args, **kwargs):
+    if isinstance(filename, str) and (filename.startswith("shibokensupport/") or filename == "signature_bootstrap.py"):
+        compiled.append(filename)
+    return original(source, filename, mode, *args, **kwargs)
+builtins.compile = counting
+import ui
+from PySide6.QtCore import QObject
+try:  # the message lists the supported signatures: shibokensupport's parser and mapping at work
+    QObject().setObjectName(1)
+except TypeError as e:
+    message = str(e)
+print(json.dumps({"compiled": compiled, "restored": builtins.compile is counting, "message": message}))
+"""
+
+
+def _support_cache(repo_root, prefix, *, write=True) -> tuple[dict, Path]:
+    """Import ui in a child with bytecode cached under ``prefix``; what it compiled, and the cache file."""
+    env = _env(repo_root, PYTHONPYCACHEPREFIX=str(prefix))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not write:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    state = json.loads(_run_child(repo_root, _COUNT_SUPPORT_COMPILES, env=env))
+    assert state["restored"], "compile() was left replaced after the import"
+    assert "Supported signatures" in state["message"] and "str" in state["message"], state["message"]
+    tag = f"{sys.implementation.cache_tag}.opt{sys.flags.optimize}"
+    folder = Path(str(prefix) + str((repo_root / "ui").resolve()))
+    return state, folder / f"shibokensupport.{tag}.bytecode"
+
+
+def test_shibokens_support_is_compiled_once_then_taken_from_the_bytecode_cache(tmp_path, repo_root):
+    first, cache = _support_cache(repo_root, tmp_path / "pyc")
+    assert len(first["compiled"]) >= 10 and "shibokensupport/signature/parser.py" in first["compiled"]
+    assert cache.is_file()
+    again, _ = _support_cache(repo_root, tmp_path / "pyc")
+    assert again["compiled"] == [], "the second start compiled shibokensupport again"
+
+
+def test_a_stale_or_broken_support_cache_is_compiled_afresh_and_mended(tmp_path, repo_root):
+    import importlib.util
+    import marshal
+
+    _, cache = _support_cache(repo_root, tmp_path / "pyc")
+    magic = importlib.util.MAGIC_NUMBER
+    entries = marshal.loads(cache.read_bytes()[len(magic):])
+    source, code = entries["shibokensupport/signature/parser.py"]
+    entries["shibokensupport/signature/parser.py"] = (source + b"\n# another PySide6\n", code)
+    cache.write_bytes(magic + marshal.dumps(entries))
+    state, _ = _support_cache(repo_root, tmp_path / "pyc")
+    assert state["compiled"] == ["shibokensupport/signature/parser.py"]  # only what changed
+    assert _support_cache(repo_root, tmp_path / "pyc")[0]["compiled"] == []  # and the cache was mended
+
+    for broken in (b"", b"not bytecode at all", magic + b"\x00\x01garbage", b"\x00\x00\r\n" + cache.read_bytes()[4:]):
+        cache.write_bytes(broken)
+        state, _ = _support_cache(repo_root, tmp_path / "pyc")
+        assert "shibokensupport/signature/parser.py" in state["compiled"], broken[:20]
+        assert cache.read_bytes()[:len(magic)] == magic
+
+
+def test_the_support_cache_is_not_written_where_python_writes_no_bytecode(tmp_path, repo_root):
+    state, cache = _support_cache(repo_root, tmp_path / "pyc", write=False)
+    assert state["compiled"] and not cache.exists()
+    cache.parent.mkdir(parents=True)
+    cache.parent.chmod(0o500)  # a read-only installation: no cache, no error, no leftover file
+    try:
+        state, _ = _support_cache(repo_root, tmp_path / "pyc")
+        if os.geteuid() != 0:  # root writes anyway
+            assert state["compiled"] and list(cache.parent.iterdir()) == []
+    finally:
+        cache.parent.chmod(0o700)
