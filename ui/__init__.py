@@ -134,8 +134,7 @@ def _spare_the_source_scan() -> None:
     """
     import sys
 
-    try:
-        import shiboken6  # noqa: F401  (loads shibokensupport, as importing any Qt module does)
+    try:  # shibokensupport was loaded with shiboken6, just above
         from shibokensupport.feature import pyside_feature_dict
     except Exception:  # noqa: BLE001 — any change upstream only costs the time this saves
         return
